@@ -1,0 +1,49 @@
+# The course's two commands: `make lab` (open the course) and `make test` (check everything).
+# Both create .venv and install on first use; afterwards installation is a quick no-op.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+# nbgrader shells out to alembic, jupyter and friends: the environment's bin comes first
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: install lab test lint typecheck pytest bench i18n notebooks solutions clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+lab: install
+	$(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
+
+test: install lint typecheck pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks
+
+# Maintainers: refresh the message catalogs' templates after adding messages.
+i18n: install
+	$(BIN)/pybabel extract --no-location -k _ -k title -o course/locale/messages.pot course
+
+# Maintainers: execute the lessons and keep only the outputs that CI compares.
+notebooks: install
+	$(PY) -m course.dev.notebooks notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,1 @@
+"""Maintainer tools (notebook output stripping, catalog checks); not for trainees."""

@@ -1,0 +1,5 @@
+"""goals."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Instructor grading pipeline: release, grade, feedback, report."""

@@ -1,0 +1,203 @@
+"""What every plot shares: a CJK font when one is installed, the course colours,
+translated titles, and turning a figure into PNG bytes for a widget.
+
+Chinese text is drawn only with a font that has the glyphs. When the language is
+Chinese but no CJK font is installed, plots fall back to English and warn once
+(README says which package to install), so no tofu boxes are ever drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from course.i18n import _, get_language
+
+__all__ = [
+    "GRADE_COLOURS",
+    "QUADRANT_COLOURS",
+    "cjk_font",
+    "figure_png",
+    "new_axes",
+    "pick",
+    "plot_context",
+    "title",
+    "uses_chinese",
+]
+
+CJK_CANDIDATES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+    "Heiti SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+)
+"""Font families tried in order, Simplified Chinese first."""
+
+GRADE_COLOURS = {"A": "#1b9e77", "B": "#7570b3", "C": "#d95f02"}
+"""Colours of hospital and customer grades A/B/C."""
+
+QUADRANT_COLOURS = {"A": "#d7301f", "B": "#1b9e77", "C": "#fdae61", "D": "#bdbdbd"}
+"""Colours of the time-management quadrants A/B/C/D."""
+
+
+class CJKFontMissingWarning(UserWarning):
+    """No font with Chinese glyphs is installed; plots use English."""
+
+
+@cache
+def cjk_font() -> str | None:
+    """Return the name of an installed font with Chinese glyphs, or ``None``.
+
+    Examples
+    --------
+    >>> cjk_font() is None or "CJK" in cjk_font() or isinstance(cjk_font(), str)
+    True
+    """
+    from matplotlib import font_manager
+
+    def lookup() -> str | None:
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in CJK_CANDIDATES if name in installed), None)
+
+    found = lookup()
+    if found is None:
+        # matplotlib's font cache may predate a font installed later: scan once
+        hints = ("notosanscjk", "sourcehansans", "wqy", "notosanssc")
+        for path in font_manager.findSystemFonts():
+            if any(h in path.lower().replace("-", "").replace("_", "") for h in hints):
+                font_manager.fontManager.addfont(path)
+        found = lookup()
+    return found
+
+
+_warned = False
+
+
+def uses_chinese() -> bool:
+    """True when plots should draw Chinese: the language is ``zh`` and a CJK font exists.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> set_language("en"); uses_chinese()
+    False
+    """
+    global _warned
+    if get_language() != "zh":
+        return False
+    if cjk_font() is not None:
+        return True
+    if not _warned:
+        _warned = True
+        warnings.warn(
+            "No Chinese (CJK) font is installed, so plots are drawn in English. "
+            "Install one, e.g. `apt-get install fonts-noto-cjk`, then restart the kernel.",
+            CJKFontMissingWarning,
+            stacklevel=3,
+        )
+    return False
+
+
+def title(message: str) -> str:
+    """Translate a plot text, keeping English where Chinese cannot be drawn.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> set_language("en"); title("Important")
+    'Important'
+    """
+    return _(message) if uses_chinese() else message
+
+
+def pick(zh: str, en: str) -> str:
+    """Choose between a Chinese and an English data label (e.g. a hospital's name).
+
+    Chinese is used whenever a CJK font is installed and the language is Chinese.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> set_language("en"); pick("华西医院", "West China Hospital")
+    'West China Hospital'
+    """
+    return zh if uses_chinese() else en
+
+
+@contextmanager
+def plot_context() -> Iterator[None]:
+    """Matplotlib settings for course plots: the CJK font first, a real minus sign.
+
+    Examples
+    --------
+    >>> with plot_context():
+    ...     fig = Figure()
+    """
+    families = [f for f in (cjk_font(), "DejaVu Sans") if f]
+    with mpl.rc_context(
+        {
+            # explicit families (not the generic "sans-serif"): texts keep them
+            # when the figure is drawn later, outside this context
+            "font.family": families,
+            "axes.unicode_minus": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    ):
+        yield
+
+
+def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (7, 4.5),
+             polar: bool = False) -> Axes:
+    """Return ``ax``, or the axes of a new figure that is not kept by pyplot.
+
+    The new figure is a plain :class:`~matplotlib.figure.Figure`, so widgets can
+    redraw many times without leaking figures; notebooks show it when the plot
+    function returns (its ``_repr_png_``).
+
+    Examples
+    --------
+    >>> ax = new_axes()
+    >>> from matplotlib import pyplot as plt
+    >>> ax.figure in map(plt.figure, plt.get_fignums())
+    False
+    """
+    if ax is not None:
+        return ax
+    fig = _ReprFigure(figsize=figsize, layout="constrained")
+    return fig.add_subplot(projection="polar" if polar else None)
+
+
+class _ReprFigure(Figure):
+    """A figure that shows itself as a PNG in a notebook."""
+
+    def _repr_png_(self) -> bytes:
+        return figure_png(self)
+
+
+def figure_png(fig: Figure, dpi: int = 100) -> bytes:
+    """Render ``fig`` to PNG bytes (for ``ipywidgets.Image`` or a notebook).
+
+    Examples
+    --------
+    >>> figure_png(new_axes().figure)[:4]
+    b'\\x89PNG'
+    """
+    buffer = io.BytesIO()
+    with plot_context():
+        fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

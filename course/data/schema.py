@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["HOSPITAL_LEVELS", "SCHEMAS", "TITLES", "Column", "Schema"]
+__all__ = ["HOSPITAL_LEVELS", "SCHEMAS", "TITLES", "WASTERS", "Column", "Schema"]
 
 HOSPITAL_LEVELS: tuple[str, ...] = (
     "三级特等", "三级甲等", "三级乙等", "三级丙等",
@@ -27,6 +27,17 @@ SPECIALTIES: tuple[str, ...] = (
     "gastroenterology", "nephrology", "general_medicine",
 )
 """Department specialties used in the sample territory."""
+
+WASTERS: tuple[str, ...] = (
+    # the seed's ten causes of wasted time (浪费时间的10大原因), in its order
+    "searching", "interruptions", "not_delegating", "unplanned_delays", "procrastination",
+    "living_in_memories", "indecision", "acting_before_understanding", "negative_emotion",
+    "no_priorities",
+    # the seed's further causes
+    "over_commitment", "socialising", "no_goals", "no_deadlines", "unclear_authority",
+    "missing_resources",
+)
+"""Codes of the time-waster causes a time-log entry may name."""
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri")
 SLOTS: tuple[str, ...] = ("morning", "noon", "afternoon")
@@ -187,7 +198,7 @@ SCHEMAS: dict[str, Schema] = {
                     "learning", "email_phone", "social", "personal")),
                 C("important", "bool", "Tied to goals and priorities (重要)."),
                 C("urgent", "bool", "Needs attention now (紧急)."),
-                C("waster", "str", "Time-waster cause if any (see course.timemgmt.WASTERS).", nullable=True),
+                C("waster", "str", "Time-waster cause if any.", choices=WASTERS, nullable=True),
             ),
             "One entry of the rep's two-week time log (Drucker's method).",
         ),

@@ -100,7 +100,7 @@ class CourseWidget(widgets.VBox):
             self.last_error = None
             self.last_exception = exc
             self.feedback.value = (
-                '<div class="course-error" style="color:#b00020">⚠ '
+                '<div class="course-error course-crash" style="color:#b00020">⚠ '
                 + _("Something went wrong while updating. Your entries are kept; "
                     "please check them and try again.")
                 + "</div>"

@@ -56,6 +56,9 @@ class CourseWidget(widgets.VBox):
         self.last_error: CourseInputError | None = None
         self.last_exception: Exception | None = None
         super().__init__(children=[*(children or []), self.feedback], **kwargs)
+        # lets browser tests and custom CSS find every course widget on a page
+        self.add_class("course-widget")
+        self.add_class(f"course-widget-{type(self).__name__}")
 
     # -- to implement ------------------------------------------------------
     def compute(self) -> Any:  # pragma: no cover - abstract

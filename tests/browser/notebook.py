@@ -87,8 +87,8 @@ def run_all(page: Page, timeout: float = 240) -> RunResult:
     return RunResult(state["cells"])
 
 
-def execute(page: Page, code: str, timeout: float = 60) -> None:
-    """Append a cell with ``code`` at the end and run it."""
+def execute(page: Page, code: str, timeout: float = 60) -> str:
+    """Append a cell with ``code`` at the end, run it and return what it printed."""
     page.evaluate(
         """(code) => {
           const app = window.jupyterapp;
@@ -102,7 +102,17 @@ def execute(page: Page, code: str, timeout: float = 60) -> None:
         code,
     )
     page.wait_for_timeout(500)
-    wait_idle(page, timeout)
+    state = wait_idle(page, timeout)
+    outputs = state["cells"][-1]["outputs"]
+    texts = []
+    for out in outputs:
+        if out.get("output_type") == "stream":
+            texts.append("".join(out.get("text", "")))
+        elif out.get("output_type") == "error":
+            texts.append(f"{out.get('ename')}: {out.get('evalue')}")
+        elif "data" in out:
+            texts.append("".join(out["data"].get("text/plain", "")))
+    return "".join(texts)
 
 
 def widget_views(page: Page) -> int:
@@ -117,3 +127,70 @@ def widget_errors(page: Page) -> list[str]:
     found = [t[:200] for t in texts if any(b in t for b in bad)]
     found += [t[:200] for t in page.locator(".course-error").all_inner_texts()]
     return found
+
+
+_SNAPSHOT_JS = """
+(root) => root.innerText + '|' + Array.from(root.querySelectorAll('img')).map((i) => i.src).join(',')
+"""
+
+
+def course_widget_roots(page: Page) -> Any:
+    """Locator of the outermost course widgets in output areas."""
+    return page.locator(".jp-OutputArea-output .course-widget:not(.course-widget .course-widget)")
+
+
+def snapshot(root: Any) -> str:
+    """What a widget shows: its text and its images' addresses."""
+    return str(root.evaluate(_SNAPSHOT_JS))
+
+
+def interact(root: Any) -> str:
+    """Do one ordinary interaction with the first control of a widget; say which."""
+    slider = root.locator(".noUi-handle, .ui-slider-handle")
+    if slider.count():
+        slider.first.focus()
+        for _ in range(3):
+            slider.first.press("ArrowRight")
+        return "slider"
+    select = root.locator("select")
+    if select.count():
+        options = select.first.locator("option")
+        current = select.first.input_value()
+        values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+        choice = next((v for v in values if v != current), None)
+        if choice is not None:
+            select.first.select_option(value=choice)
+            return "dropdown"
+    checkbox = root.locator("input[type=checkbox]")
+    if checkbox.count():
+        checkbox.first.click()
+        return "checkbox"
+    button = root.locator("button")
+    if button.count():
+        button.first.click()
+        return "button"
+    text = root.locator("textarea, input[type=text]")
+    if text.count():
+        text.first.fill("Visit 12 cardiologists by Friday")
+        text.first.press("Tab")
+        return "text"
+    return "none"
+
+
+CONSISTENCY_CODE = """
+import json as _json
+import ipywidgets as _ipw
+from course.widgets._base import CourseWidget as _CourseWidget
+_rows = []
+for _w in list(_ipw.Widget.widgets.values()):
+    if isinstance(_w, _CourseWidget):
+        try:
+            _fresh = repr(_w.compute())
+        except Exception as _exc:
+            _fresh = "raised " + type(_exc).__name__
+        _rows.append({"widget": type(_w).__name__,
+                      "crash": repr(_w.last_exception) if _w.last_exception else None,
+                      "shown_is_library_result": _fresh == repr(_w.last_result)
+                          or (_w.last_error is not None and _fresh.startswith("raised"))})
+print("COURSE-WIDGETS " + _json.dumps(_rows))
+"""

@@ -41,14 +41,14 @@ def check_widgets(page: object, screenshots: Path, name: str) -> list[dict[str, 
                 ".map((i) => i.src).join(',')) !== before",
                 arg=[root.element_handle(), before], timeout=15_000,
             )
-        except Exception:  # noqa: BLE001 - reported below with the widget's number
+        except Exception:
             problems.append(f"widget {index}: using its {how} changed nothing on screen")
         if root.locator(".course-crash").count():
             problems.append(f"widget {index}: crashed after its {how} was used")
     page.screenshot(path=str(screenshots / f"{Path(name).stem}.png"))  # type: ignore[attr-defined]
     assert not problems, problems
     printed = execute(page, CONSISTENCY_CODE)
-    line = next(l for l in printed.splitlines() if l.startswith("COURSE-WIDGETS "))
+    line = next(ln for ln in printed.splitlines() if ln.startswith("COURSE-WIDGETS "))
     return json.loads(line.removeprefix("COURSE-WIDGETS "))  # type: ignore[no-any-return]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,20 +33,39 @@ def _require_chromium() -> None:
         pytest.skip(message)
 
 
+EXERCISE_IDS = sorted(p.parent.name for p in (ROOT / "exercises").glob("*/*.ipynb"))
+
+
 @pytest.fixture(scope="session")
 def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the course's lessons and exercises for the server (the repo stays clean)."""
+    """A copy of the course (lessons, exercises, nbgrader config) with every exercise released.
+
+    The server works on the copy, so the repository stays clean.
+    """
+    _require_chromium()
     root = tmp_path_factory.mktemp("lab")
     for folder in ("notebooks", "exercises"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copy2(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]}
+    for assignment in EXERCISE_IDS:
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"],
+            cwd=root, env=env, check=True, capture_output=True,
+        )
     return root
 
 
 @pytest.fixture(scope="session")
 def server(lab_root: Path) -> Iterator[LabServer]:
-    _require_chromium()
     with lab_server(lab_root) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def server_zh(lab_root: Path) -> Iterator[LabServer]:
+    """The same course served with the language set to Chinese (COURSE_LANG=zh)."""
+    with lab_server(lab_root, {"COURSE_LANG": "zh"}) as running:
         yield running
 
 

@@ -1,0 +1,66 @@
+"""The urgent/important matrix exactly as the seed's table (时间管理表)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from course.errors import CourseInputError
+from course.timemgmt import QUADRANTS, classify, describe, matrix_layout, quadrant
+
+
+@pytest.mark.parametrize(
+    ("important", "urgent", "letter"),
+    [(True, True, "A"), (True, False, "B"), (False, True, "C"), (False, False, "D")],
+)
+def test_the_seeds_letters(important: bool, urgent: bool, letter: str) -> None:
+    assert quadrant(important, urgent) == letter
+
+
+def test_the_matrix_is_not_transposed() -> None:
+    # the common mistake: B = urgent-not-important. The seed: B = important, not urgent.
+    assert quadrant(important=True, urgent=False) == "B"
+    assert quadrant(important=False, urgent=True) == "C"
+    layout = matrix_layout()
+    assert layout.index.tolist() == ["important", "not important"]
+    assert layout.columns.tolist() == ["urgent", "not urgent"]
+    assert layout.loc["important", "not urgent"] == "B"
+    assert layout.loc["not important", "urgent"] == "C"
+
+
+def test_quadrant_records_agree_with_the_rule() -> None:
+    for code, record in QUADRANTS.items():
+        assert quadrant(record.important, record.urgent) == code
+    assert QUADRANTS["A"].name.zh == "重要且紧急"
+    assert QUADRANTS["B"].name.zh == "重要不紧急"
+    assert "grow B" in QUADRANTS["B"].advice.en
+
+
+def test_classify_is_vectorised_and_keeps_the_input() -> None:
+    tasks = pd.DataFrame(
+        {"task": list("wxyz"), "important": [1, "yes", "否", False], "urgent": ["no", True, 1, "0"]},
+        index=[10, 11, 12, 13],
+    )
+    before = tasks.copy()
+    result = classify(tasks)
+    assert result["quadrant"].tolist() == ["B", "A", "C", "D"]
+    assert result.index.tolist() == [10, 11, 12, 13]
+    pd.testing.assert_frame_equal(tasks, before)  # input not mutated
+    big = pd.DataFrame({"important": [True, False] * 50_000, "urgent": [False, True] * 50_000})
+    assert classify(big)["quadrant"].value_counts().to_dict() == {"B": 50_000, "C": 50_000}
+
+
+def test_classify_reports_every_bad_cell_by_row() -> None:
+    tasks = pd.DataFrame({"important": [True, "maybe", None], "urgent": [True, False, "soon"]})
+    with pytest.raises(CourseInputError) as caught:
+        classify(tasks)
+    where = [(p.row, p.field) for p in caught.value.problems]
+    assert where == [(2, "important"), (3, "important"), (3, "urgent")]
+    assert "True or False" in str(caught.value)
+
+
+def test_bad_single_values_are_named() -> None:
+    with pytest.raises(CourseInputError, match="urgent: got 1"):
+        quadrant(True, 1)  # type: ignore[arg-type]
+    with pytest.raises(CourseInputError, match="quadrant: got 'E'"):
+        describe("E")

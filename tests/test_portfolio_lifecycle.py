@@ -9,12 +9,14 @@ import pandas as pd
 import pytest
 
 from course.errors import CourseInputError
-from course.portfolio import (
+from course.portfolio.lifecycle import (
     STAGES,
     LifecycleRules,
     lifecycle_stage,
     lifecycle_table,
+    sales_by_period,
     stage_by_product,
+    years_on_market,
 )
 
 SEED_SALES = [6031, 20766, 67612, 120424, 130000, 180000]
@@ -58,7 +60,7 @@ def test_thresholds_are_configurable() -> None:
     sales = [100, 130, 150, 160]  # last growth 6.7%
     assert lifecycle_stage(sales).code == "maturity"
     assert lifecycle_stage(sales, LifecycleRules(rising=0.05)).code == "growth"
-    assert lifecycle_stage([100, 150], LifecycleRules(intro_periods=1)).code == "growth"
+    assert lifecycle_stage([100, 150], LifecycleRules(intro_years=1)).code == "growth"
     assert lifecycle_stage([100, 100, 97], LifecycleRules(falling=-0.02)).code == "decline"
 
 
@@ -98,8 +100,59 @@ def test_bad_rules_and_periods() -> None:
         LifecycleRules(rising=-0.1)
     with pytest.raises(CourseInputError, match="window: got 0"):
         LifecycleRules(window=0)
+    with pytest.raises(CourseInputError, match="periods_per_year: got 0"):
+        LifecycleRules(periods_per_year=0)
+    with pytest.raises(CourseInputError, match="age_years: got -1"):
+        lifecycle_stage([1, 2], age_years=-1)
     with pytest.raises(CourseInputError, match=r"periods: got \[1, 2\]; allowed: one label per period of sales \(3 labels\)"):
         lifecycle_table([1, 2, 3], periods=[1, 2])
+
+
+def test_monthly_growth_is_compounded_to_a_year() -> None:
+    monthly = LifecycleRules(periods_per_year=12)
+    # +0.8% a month = +10.03% a year: rising; +0.79% a month = 9.9%: mature
+    assert lifecycle_stage([1000, 1008], monthly, age_years=5).code == "growth"
+    assert lifecycle_stage([1000, 1007.9], monthly, age_years=5).code == "maturity"
+    # -0.43% a month = -5.0% a year
+    assert lifecycle_stage([1000, 995.6], monthly, age_years=5).code == "decline"
+    table = lifecycle_table([1000, 1008], rules=monthly, age_years=5)
+    assert table.loc[1, "growth"] == pytest.approx(1.008**12 - 1)
+    # quarters of a window of 3 months are 3 months apart: 4 steps a year
+    quarters = LifecycleRules(periods_per_year=12, window=3)
+    table = lifecycle_table([100, 100, 100, 110, 110, 110], rules=quarters, age_years=5)
+    assert table.loc[5, "growth"] == pytest.approx(1.1**4 - 1)
+
+
+def test_time_on_the_market_separates_introduction_from_growth() -> None:
+    rising = [100, 150, 200]
+    assert lifecycle_stage(rising).code == "growth"             # 3 years counted from the series
+    assert lifecycle_stage(rising, age_years=1.5).code == "introduction"
+    assert lifecycle_stage([100], age_years=10).code == "maturity"  # old, but no trend to see
+    # the age of earlier rows is counted back from the last one
+    table = lifecycle_table(rising, age_years=3)
+    assert list(table["stage"]) == ["introduction", "introduction", "growth"]
+    assert years_on_market(1994, 1995) == 2.0
+    assert years_on_market(2023, "2026-10") == pytest.approx(3 + 10 / 12)
+    with pytest.raises(CourseInputError, match="period: got '2026-13'"):
+        years_on_market(2023, "2026-13")
+    with pytest.raises(CourseInputError, match="years on the market: got -2"):
+        years_on_market(2023, 2020)
+
+
+def test_the_sample_territory_products() -> None:
+    from course.data import load_sample
+
+    sales = load_sample("sales")
+    launches = dict(zip(load_sample("products")["product"], load_sample("products")["launch_year"],
+                        strict=True))
+    quarters = LifecycleRules(periods_per_year=12, window=3)
+    out = stage_by_product(sales, rules=quarters, launch_years=launches).set_index("product")
+    assert set(out.index) == set(launches)
+    assert (out["periods"] == 6).all()
+    assert out.loc["CARDIA", "stage"] == "maturity"  # the cash cow
+    series = sales_by_period(sales)
+    assert len(series) == len(launches)
+    assert series["CARDIA"].sum() == pytest.approx(sales.loc[sales["product"] == "CARDIA", "revenue_rmb"].sum())
 
 
 def test_stage_by_product_totals_over_hospitals() -> None:

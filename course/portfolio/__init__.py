@@ -32,7 +32,9 @@ from course.portfolio.lifecycle import (
     LifecycleStage,
     lifecycle_stage,
     lifecycle_table,
+    sales_by_period,
     stage_by_product,
+    years_on_market,
 )
 from course.portfolio.marketing import (
     OBJECTIVES,
@@ -66,7 +68,9 @@ __all__: list[str] = [
     "lifecycle_stage",
     "lifecycle_table",
     "quadrant_info",
+    "sales_by_period",
     "stage_by_product",
     "strategic_objective",
     "year_label",
+    "years_on_market",
 ]

@@ -1,0 +1,215 @@
+"""Key opinion leaders (KOL): score, type and the seed's five steps to win one.
+
+The seed names three kinds of KOL by what they bring: the academic leader
+(学术领袖, influence 影响力), the product speaker (产品讲者, persuasion 说服力)
+and the prescribing authority (处方权威, decision power 决策权力). A doctor's
+KOL score is a weighted mean of the three 0-10 ratings times 10 (0-100); the
+KOL type is the rating the doctor is strongest in. The seed advises choosing
+experts with influence and academic standing, skilled at lecturing, and tied
+to formulary listing, reimbursement lists and other key policies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from course._checks import check_int, check_number
+from course.accounts._validate import labelled, numeric_column, raise_problems, table
+from course.errors import CourseInputError, Problem
+from course.i18n import get_language
+
+__all__ = [
+    "KOL_COLUMNS",
+    "KOL_PREPARATION",
+    "KOL_STEPS",
+    "KOL_TYPES",
+    "KolStep",
+    "KolType",
+    "KolWeights",
+    "kol_score",
+    "score_kols",
+]
+
+KOL_COLUMNS: tuple[str, ...] = ("influence", "speaking", "decision_power")
+"""The three 0-10 ratings (columns of the sample's ``physicians`` table)."""
+
+
+@dataclass(frozen=True)
+class KolType:
+    """One kind of KOL in the seed."""
+
+    key: str
+    """Short code: ``academic_leader``, ``product_speaker``, ``prescribing_authority``."""
+    en: str
+    """English name."""
+    zh: str
+    """The seed's Chinese name."""
+    strength_en: str
+    """What this KOL brings, in English."""
+    strength_zh: str
+    """The seed's word for it."""
+    column: str
+    """The rating that measures it."""
+
+    def name(self, lang: str | None = None) -> str:
+        """The name in ``lang`` (default: the course language).
+
+        Examples
+        --------
+        >>> KOL_TYPES[1].name("zh")
+        '产品讲者'
+        """
+        return self.zh if (lang or get_language()) == "zh" else self.en
+
+
+KOL_TYPES: tuple[KolType, ...] = (
+    KolType("academic_leader", "academic leader", "学术领袖", "influence", "影响力", "influence"),
+    KolType("product_speaker", "product speaker", "产品讲者", "persuasion", "说服力", "speaking"),
+    KolType(
+        "prescribing_authority", "prescribing authority", "处方权威",
+        "decision power", "决策权力", "decision_power",
+    ),
+)
+"""The seed's three kinds of KOL, in its order (ties go to the first)."""
+
+
+@dataclass(frozen=True)
+class KolStep:
+    """One of the seed's five steps to develop a KOL."""
+
+    number: int
+    """1-5."""
+    en: str
+    """English name of the step."""
+    zh: str
+    """The seed's Chinese name."""
+    questions_en: tuple[str, ...]
+    """What to decide at this step, in English."""
+    questions_zh: tuple[str, ...]
+    """The seed's questions."""
+
+
+KOL_STEPS: tuple[KolStep, ...] = (
+    KolStep(1, "position", "定位", ("which product?", "which department?", "what purpose?"),
+            ("哪个产品？", "科室？", "目的？")),
+    KolStep(2, "understand", "了解", ("needs?", "interests?", "leanings?"),
+            ("需求？", "爱好？", "倾向性？")),
+    KolStep(3, "contact", "接触",
+            ("the expert?", "friends?", "family?", "people around?"),
+            ("本人？", "朋友？", "家人？", "相关人员？")),
+    KolStep(4, "keep regular contact", "定期联系", ("weekly?", "monthly?", "quarterly?"),
+            ("每周？", "每月？", "每季？")),
+    KolStep(5, "lock in", "锁定",
+            ("speaker?", "prescriber?", "supporter?", "unconditional friend?"),
+            ("讲者？", "处方？", "支持者？", "无条件朋友？")),
+)
+"""Position → understand → contact → keep regular contact → lock in."""
+
+KOL_PREPARATION: tuple[KolStep, ...] = (
+    KolStep(1, "know", "熟悉", ("my product?", "the competitor's?", "the market?"),
+            ("我的产品？", "竞争品？", "市场？")),
+    KolStep(2, "understand", "了解", ("the expert's needs?", "interests?", "leanings?"),
+            ("专家需求？", "爱好？", "倾向性？")),
+    KolStep(3, "skills", "技巧", ("ask?", "answer?", "discover?", "reach agreement?"),
+            ("问？", "答？", "发现？", "达成协议？")),
+    KolStep(4, "plan", "计划", ("weekly?", "monthly?", "quarterly?"),
+            ("每周？", "每月？", "每季？")),
+)
+"""What the representative prepares before working with a KOL (the seed's second list)."""
+
+
+@dataclass(frozen=True)
+class KolWeights:
+    """Weights of the three ratings in the KOL score (any non-negative numbers).
+
+    Default: equal weights — the seed names the three kinds side by side without
+    ranking them; tilt them to the purpose of step 1 (a speaker programme
+    weights speaking, a listing push weights decision power).
+    """
+
+    influence: float = 1.0
+    """Weight of academic influence (影响力)."""
+    speaking: float = 1.0
+    """Weight of speaking and persuasion (说服力)."""
+    decision_power: float = 1.0
+    """Weight of decision power (决策权力)."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            check_number(f"weights.{f.name}", getattr(self, f.name), low=0)
+        if sum(float(getattr(self, f.name)) for f in fields(self)) == 0:
+            raise CourseInputError.single("weights", 0, "at least one weight above 0")
+
+    def normalised(self) -> np.ndarray:
+        """The weights divided by their sum, in the order of :data:`KOL_COLUMNS`.
+
+        Examples
+        --------
+        >>> KolWeights(2, 1, 1).normalised().tolist()
+        [0.5, 0.25, 0.25]
+        """
+        w = np.array(list(asdict(self).values()), dtype=float)
+        normalised: np.ndarray = w / w.sum()
+        return normalised
+
+
+def kol_score(
+    influence: int, speaking: int, decision_power: int, weights: KolWeights | None = None
+) -> tuple[float, str]:
+    """Return the KOL score (0-100, one decimal) and the KOL type key of one doctor.
+
+    Examples
+    --------
+    >>> kol_score(9, 6, 6)
+    (70.0, 'academic_leader')
+    >>> kol_score(5, 5, 8, KolWeights(1, 1, 2))
+    (65.0, 'prescribing_authority')
+    >>> kol_score(11, 5, 5)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: influence: got 11; allowed: an integer from 0 to 10
+    """
+    ratings = np.array(
+        [check_int(name, value, low=0, high=10)
+         for name, value in zip(KOL_COLUMNS, (influence, speaking, decision_power), strict=True)],
+        dtype=float,
+    )
+    w = (weights or KolWeights()).normalised()
+    score = float(np.round(10 * ratings @ w + 1e-9, 1))
+    return score, KOL_TYPES[int(np.argmax(ratings))].key
+
+
+def score_kols(
+    physicians: pd.DataFrame, weights: KolWeights | None = None, threshold: float = 70.0
+) -> pd.DataFrame:
+    """Add ``kol_score`` (0-100), ``kol_type`` and ``is_kol`` (score >= ``threshold``).
+
+    Sorted from the highest score; ties keep the table's order.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"physician_id": ["D1", "D2", "D3"],
+    ...                      "influence": [9, 3, 6], "speaking": [6, 9, 2],
+    ...                      "decision_power": [6, 3, 9]})
+    >>> score_kols(docs)[["physician_id", "kol_score", "kol_type", "is_kol"]].values.tolist()
+    [['D1', 70.0, 'academic_leader', True], ['D3', 56.7, 'prescribing_authority', False], ['D2', 50.0, 'product_speaker', False]]
+    """
+    table("physicians", physicians, KOL_COLUMNS)
+    threshold = check_number("threshold", threshold, low=0, high=100)
+    problems: list[Problem] = []
+    columns = []
+    for name in KOL_COLUMNS:
+        values, found = numeric_column(physicians, name, low=0, high=10, integer=True)
+        problems += found
+        columns.append(values)
+    raise_problems(problems)
+    ratings = np.column_stack(columns)
+    score = np.round(10 * ratings @ (weights or KolWeights()).normalised() + 1e-9, 1)
+    out = physicians.copy()
+    out["kol_score"] = score
+    out["kol_type"] = labelled(np.argmax(ratings, axis=1), [t.key for t in KOL_TYPES])
+    out["is_kol"] = score >= threshold
+    return out.sort_values("kol_score", ascending=False, kind="stable")

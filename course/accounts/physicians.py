@@ -1,0 +1,398 @@
+"""Physician dual scoring (复式评分) and segmentation into call tiers.
+
+For every physician *and product*, two scores:
+
+* **prescribing status** (处方现状), the seed's −4 … +4 scale
+  (:mod:`course.accounts.status`);
+* **prescribing potential** (处方潜力): boxes a month the physician could
+  prescribe, patients a month × share with the indication × boxes per patient
+  (the published estimate), or a potential score you already have.
+
+Potential is sorted into high / medium / low, and the status × potential grid
+(:data:`DEFAULT_GRID`) gives the call tier A / B / C / D: *potential decides
+whom to see, adoption decides how often*. The tier gives the monthly call
+frequency (:func:`course.planning.frequency.calls_per_month`: A 4-8, B 2-4,
+C 1-2, D not a target) and the adoption-ladder stage gives the next objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from course._checks import check_choice, check_fraction, check_int, check_number
+from course.accounts._validate import labelled, numeric_column, raise_problems, table
+from course.accounts.ladder import STAGES, TOP_STAGE, step_text
+from course.accounts.status import STATUS_SCALE, STATUS_TO_STAGE, status_level
+from course.errors import CourseInputError, Problem
+from course.planning.frequency import TIERS, CallFrequency, calls_per_month
+
+__all__ = [
+    "DEFAULT_GRID",
+    "POTENTIAL_CLASSES",
+    "PhysicianScore",
+    "PotentialCutoffs",
+    "potential_class",
+    "potential_cutoffs",
+    "score_physician",
+    "score_physicians",
+    "tier_for",
+]
+
+POTENTIAL_CLASSES: tuple[str, ...] = ("high", "medium", "low")
+"""Potential classes, highest first."""
+
+DEFAULT_GRID: dict[str, tuple[str, ...]] = {
+    #          status: −4   −3   −2   −1    0    1    2    3   +4
+    "high": ("C", "B", "A", "A", "A", "A", "A", "A", "B"),
+    "medium": ("D", "C", "B", "B", "B", "B", "B", "B", "C"),
+    "low": ("D", "D", "C", "C", "C", "C", "C", "C", "C"),
+}
+"""Tier of each potential class (rows) and status −4 … +4 (columns).
+
+Potential sets the level: high-potential doctors are A, medium B, low C.
+Status moves a doctor one tier down at the ends of the scale: an opposed or
+indifferent doctor (−4, −3) will not move quickly, so fewer calls (an opposed
+medium- or low-potential doctor, and an indifferent low-potential one, is not a
+target: D); a first-choice doctor (+4) needs upkeep, not more calls — too many
+calls can lower prescribing. The most calls go where a doctor can still climb:
+trial and listing (−2, −1) up to common use (3).
+"""
+
+
+@dataclass(frozen=True)
+class PotentialCutoffs:
+    """Lowest potential of the high and the medium class (same unit as the potential)."""
+
+    high: float
+    """Potential from which a doctor is high potential."""
+    medium: float
+    """Potential from which a doctor is medium potential (below: low)."""
+
+    def __post_init__(self) -> None:
+        check_number("cutoffs.high", self.high, low=0)
+        check_number("cutoffs.medium", self.medium, low=0)
+        if self.medium > self.high:
+            raise CourseInputError.single(
+                "cutoffs.medium", self.medium, f"a number no higher than cutoffs.high ({self.high})"
+            )
+
+
+@dataclass(frozen=True)
+class PhysicianScore:
+    """The dual score of one physician for one product and what follows from it."""
+
+    status: int
+    """Prescribing status −4 … +4."""
+    status_en: str
+    """The status label in English."""
+    status_zh: str
+    """The status label in Chinese."""
+    potential: float
+    """Potential (boxes a month, or the given score)."""
+    potential_class: str
+    """high, medium or low."""
+    tier: str
+    """A, B, C or D (D: not a target)."""
+    calls: CallFrequency
+    """Monthly call range of the tier."""
+    stage: int
+    """Adoption-ladder stage 0-4 (recorded, or assumed from the status)."""
+    next_stage: int
+    """The stage the next calls aim for."""
+    next_step: str
+    """The step, e.g. ``'aware → trial'``."""
+    next_objective: str
+    """What the next calls should achieve, in English."""
+
+
+def potential_cutoffs(
+    values: Sequence[float] | np.ndarray | pd.Series,
+    high_share: float = 0.3,
+    low_share: float = 0.3,
+) -> PotentialCutoffs:
+    """Cut-offs that put the top ``high_share`` of ``values`` in *high* and the bottom ``low_share`` in *low*.
+
+    The defaults follow decile practice: deciles 8-10 are high potential
+    (30%), 4-7 medium (40%), 1-3 low (30%).
+
+    Examples
+    --------
+    >>> potential_cutoffs(range(0, 101, 10))
+    PotentialCutoffs(high=70.0, medium=30.0)
+    """
+    high_share = check_fraction("high_share", high_share)
+    low_share = check_fraction("low_share", low_share)
+    if high_share + low_share > 1:
+        raise CourseInputError.single(
+            "low_share", low_share, f"at most {1 - high_share:g} so that high + low <= 1"
+        )
+    array = np.asarray(values, dtype=float)
+    if array.size == 0 or not np.isfinite(array).all():
+        raise CourseInputError.single("potential", "empty or non-numbers", "numbers >= 0")
+    high, medium = np.quantile(array, [1 - high_share, low_share])
+    return PotentialCutoffs(high=float(high), medium=float(medium))
+
+
+def potential_class(potential: float, cutoffs: PotentialCutoffs) -> str:
+    """Return ``'high'``, ``'medium'`` or ``'low'``; no potential (0) is always low.
+
+    Examples
+    --------
+    >>> c = PotentialCutoffs(high=100, medium=40)
+    >>> potential_class(100, c), potential_class(40, c), potential_class(39.9, c)
+    ('high', 'medium', 'low')
+    >>> potential_class(0, PotentialCutoffs(0, 0))
+    'low'
+    """
+    value = check_number("potential", potential, low=0)
+    return POTENTIAL_CLASSES[int(_classes(np.array([value]), cutoffs.high, cutoffs.medium)[0])]
+
+
+def tier_for(status: int, potential_cls: str, grid: Mapping[str, Sequence[str]] | None = None) -> str:
+    """Return the call tier of a status and a potential class.
+
+    Examples
+    --------
+    >>> tier_for(1, "high"), tier_for(4, "high"), tier_for(-4, "low")
+    ('A', 'B', 'D')
+    """
+    table_ = _grid(grid)
+    level = status_level(status)
+    check_choice("potential_class", potential_cls, POTENTIAL_CLASSES)
+    return TIERS[int(table_[POTENTIAL_CLASSES.index(potential_cls), level.value + 4])]
+
+
+def score_physician(
+    status: int,
+    potential: float,
+    cutoffs: PotentialCutoffs,
+    *,
+    stage: int | None = None,
+    grid: Mapping[str, Sequence[str]] | None = None,
+    frequencies: Mapping[str, CallFrequency] | None = None,
+) -> PhysicianScore:
+    """Score one physician for one product (the same rule as :func:`score_physicians`).
+
+    Examples
+    --------
+    >>> s = score_physician(1, 120, PotentialCutoffs(high=100, medium=40))
+    >>> s.status_zh, s.potential_class, s.tier, s.calls, s.next_step
+    ('少量处方', 'high', 'A', CallFrequency(low=4, high=8), 'trial → usage')
+    """
+    level = status_level(status)
+    cls = potential_class(potential, cutoffs)
+    tier = tier_for(level.value, cls, grid)
+    now = STATUS_TO_STAGE[level.value] if stage is None else check_int(
+        "adoption_stage", stage, low=0, high=TOP_STAGE
+    )
+    return PhysicianScore(
+        status=level.value,
+        status_en=level.en,
+        status_zh=level.zh,
+        potential=float(potential),
+        potential_class=cls,
+        tier=tier,
+        calls=calls_per_month(tier, frequencies),
+        stage=now,
+        next_stage=min(now + 1, TOP_STAGE),
+        next_step=step_text(now),
+        next_objective=STAGES[now].goal_en,
+    )
+
+
+def score_physicians(
+    prescribing: pd.DataFrame,
+    physicians: pd.DataFrame | None = None,
+    *,
+    potential_from: Literal["patients", "score"] = "patients",
+    cutoffs: PotentialCutoffs | Mapping[str, PotentialCutoffs] | None = None,
+    high_share: float = 0.3,
+    low_share: float = 0.3,
+    grid: Mapping[str, Sequence[str]] | None = None,
+    frequencies: Mapping[str, CallFrequency] | None = None,
+) -> pd.DataFrame:
+    """Dual-score and segment every physician × product row; return a new table.
+
+    Parameters
+    ----------
+    prescribing
+        One physician × product a row with ``status`` (−4 … +4). With
+        ``potential_from="patients"`` it needs ``indication_share`` and
+        ``boxes_per_patient``, and ``patients_month`` (here, or looked up in
+        ``physicians`` by ``physician_id``); with ``"score"`` a
+        ``potential_score`` column. ``adoption_stage`` (0-4) is used when present.
+    physicians
+        The physicians table, for ``patients_month``.
+    cutoffs
+        Potential cut-offs: one :class:`PotentialCutoffs`, one per product
+        (a mapping), or ``None`` to take quantiles of the table itself, per
+        product (:func:`potential_cutoffs` with ``high_share``, ``low_share``).
+    grid, frequencies
+        The status × potential grid (default :data:`DEFAULT_GRID`) and the
+        tier frequencies (default A 4-8, B 2-4, C 1-2, D 0).
+
+    Returns
+    -------
+    DataFrame
+        The input columns plus ``potential``, ``potential_class``, ``tier``,
+        ``calls_low``, ``calls_high``, ``calls_planned``, ``status_label``
+        (English), ``stage``, ``next_stage``, ``next_step`` and ``next_objective``.
+
+    Examples
+    --------
+    >>> rx = pd.DataFrame({
+    ...     "physician_id": ["D1", "D2", "D3"], "product": ["P", "P", "P"],
+    ...     "status": [1, 4, -4], "patients_month": [400, 300, 50],
+    ...     "indication_share": [0.3, 0.2, 0.1], "boxes_per_patient": [1.0, 2.0, 1.0],
+    ... })
+    >>> out = score_physicians(rx, cutoffs=PotentialCutoffs(high=100, medium=40))
+    >>> out[["potential", "potential_class", "tier", "calls_planned", "next_step"]].values.tolist()
+    [[120.0, 'high', 'A', 6, 'trial → usage'], [120.0, 'high', 'B', 3, 'loyalty / advocacy (keep)'], [5.0, 'low', 'D', 0, 'aware → trial']]
+    >>> score_physicians(rx.assign(status=[1, 5, -4]), cutoffs=PotentialCutoffs(100, 40))
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: row 2, status: got 5; allowed: an integer from -4 to 4
+    """
+    check_choice("potential_from", potential_from, ("patients", "score"))
+    needed = ["status"] + (
+        ["indication_share", "boxes_per_patient"] if potential_from == "patients"
+        else ["potential_score"]
+    )
+    table("prescribing", prescribing, needed)
+    grid_codes = _grid(grid)
+    problems: list[Problem] = []
+    status, found = numeric_column(prescribing, "status", low=-4, high=4, integer=True)
+    problems += found
+    out = prescribing.copy()
+    if potential_from == "patients":
+        patients, found = _patients(prescribing, physicians)
+        problems += found
+        share, found = numeric_column(prescribing, "indication_share", low=0, high=1)
+        problems += found
+        boxes, found = numeric_column(prescribing, "boxes_per_patient", low=0)
+        problems += found
+        potential = patients * share * boxes
+        if "patients_month" not in out.columns:
+            out["patients_month"] = patients
+    else:
+        potential, found = numeric_column(prescribing, "potential_score", low=0)
+        problems += found
+    if "adoption_stage" in prescribing.columns:
+        stage, found = numeric_column(prescribing, "adoption_stage", low=0, high=TOP_STAGE, integer=True)
+        problems += found
+    else:
+        stage = None
+    raise_problems(problems)
+
+    status_idx = status.astype(np.int64) + 4
+    high, medium = _cutoff_arrays(prescribing, potential, cutoffs, high_share, low_share)
+    cls = _classes(potential, high, medium)
+    tier = grid_codes[cls, status_idx]
+    freq = [calls_per_month(t, frequencies) for t in TIERS]
+    stage_to = np.array([STATUS_TO_STAGE[v.value] for v in STATUS_SCALE], dtype=np.int8)
+    now = stage_to[status_idx] if stage is None else stage.astype(np.int8)
+
+    out["potential"] = potential
+    out["potential_class"] = labelled(cls, POTENTIAL_CLASSES)
+    out["tier"] = labelled(tier, TIERS)
+    out["calls_low"] = np.array([f.low for f in freq], dtype=np.int64)[tier]
+    out["calls_high"] = np.array([f.high for f in freq], dtype=np.int64)[tier]
+    out["calls_planned"] = np.array([f.planned for f in freq], dtype=np.int64)[tier]
+    out["status_label"] = labelled(status_idx, [v.en for v in STATUS_SCALE])
+    out["stage"] = now.astype(np.int64)
+    out["next_stage"] = np.minimum(now + 1, TOP_STAGE).astype(np.int64)
+    out["next_step"] = labelled(now, [step_text(s.number) for s in STAGES])
+    out["next_objective"] = labelled(now, [s.goal_en for s in STAGES])
+    return out
+
+
+def _classes(potential: np.ndarray, high: np.ndarray | float, medium: np.ndarray | float) -> np.ndarray:
+    """Class codes 0 high, 1 medium, 2 low; zero potential is low."""
+    positive = potential > 0
+    return np.where(
+        positive & (potential >= high), 0, np.where(positive & (potential >= medium), 1, 2)
+    ).astype(np.int8)
+
+
+def _grid(grid: Mapping[str, Sequence[str]] | None) -> np.ndarray:
+    """The grid as tier codes, shape (3 classes, 9 statuses)."""
+    chosen = DEFAULT_GRID if grid is None else grid
+    if not isinstance(chosen, Mapping) or set(chosen) != set(POTENTIAL_CLASSES):
+        raise CourseInputError.single(
+            "grid", chosen, "a mapping with rows 'high', 'medium', 'low'"
+        )
+    codes = np.zeros((len(POTENTIAL_CLASSES), 9), dtype=np.int8)
+    for row, cls in enumerate(POTENTIAL_CLASSES):
+        tiers = list(chosen[cls])
+        if len(tiers) != 9:
+            raise CourseInputError.single(
+                f"grid[{cls!r}]", tiers, "nine tiers, one per status −4 … +4"
+            )
+        for col, tier in enumerate(tiers):
+            codes[row, col] = TIERS.index(check_choice(f"grid[{cls!r}]", tier, TIERS))
+    return codes
+
+
+def _patients(
+    prescribing: pd.DataFrame, physicians: pd.DataFrame | None
+) -> tuple[np.ndarray, list[Problem]]:
+    if "patients_month" in prescribing.columns:
+        return numeric_column(prescribing, "patients_month", low=0)
+    if physicians is None:
+        raise CourseInputError.single(
+            "patients_month", "no such column",
+            "a patients_month column in prescribing, or the physicians table",
+        )
+    table("physicians", physicians, ["physician_id", "patients_month"])
+    table("prescribing", prescribing, ["physician_id"])
+    per_doctor, problems = numeric_column(physicians, "patients_month", low=0)
+    raise_problems(problems)
+    ids = pd.Index(physicians["physician_id"].astype(object))
+    if ids.has_duplicates:
+        raise CourseInputError.single(
+            "physicians.physician_id", ids[ids.duplicated()][0], "each physician once"
+        )
+    where = ids.get_indexer(prescribing["physician_id"].astype(object))
+    missing = np.flatnonzero(where < 0)
+    found = [
+        Problem("physician_id", prescribing["physician_id"].iloc[i], "a physician of the physicians table", int(i) + 1)
+        for i in missing[:20]
+    ]
+    patients = np.where(where >= 0, per_doctor[np.maximum(where, 0)], np.nan)
+    return patients, found
+
+
+def _cutoff_arrays(
+    prescribing: pd.DataFrame,
+    potential: np.ndarray,
+    cutoffs: PotentialCutoffs | Mapping[str, PotentialCutoffs] | None,
+    high_share: float,
+    low_share: float,
+) -> tuple[np.ndarray | float, np.ndarray | float]:
+    if isinstance(cutoffs, PotentialCutoffs):
+        return cutoffs.high, cutoffs.medium
+    if cutoffs is None and "product" not in prescribing.columns:
+        found = potential_cutoffs(potential, high_share, low_share)
+        return found.high, found.medium
+    table("prescribing", prescribing, ["product"])
+    codes, products = pd.factorize(prescribing["product"].astype(object))
+    if cutoffs is None:
+        per = {
+            p: potential_cutoffs(potential[codes == i], high_share, low_share)
+            for i, p in enumerate(products)
+        }
+    else:
+        unknown = [p for p in products if p not in cutoffs]
+        if unknown:
+            raise CourseInputError.single(
+                "cutoffs", f"no cut-offs for product {unknown[0]!r}", "cut-offs for every product"
+            )
+        per = {p: cutoffs[p] for p in products}
+    high = np.array([per[p].high for p in products])[codes]
+    medium = np.array([per[p].medium for p in products])[codes]
+    return high, medium

@@ -79,3 +79,10 @@ def test_text_follows_the_language() -> None:
         assert str(LADDER[0]) == "Set clear goals"
     finally:
         set_language("en")
+
+
+def test_every_log_category_has_a_name() -> None:
+    from course.timemgmt import CATEGORIES, CATEGORY_NAMES
+
+    assert set(CATEGORY_NAMES) == set(CATEGORIES)
+    assert CATEGORY_NAMES["call"].zh == "拜访医生"

@@ -38,6 +38,7 @@ from course.timemgmt.plan import (
 )
 from course.timemgmt.timelog import (
     CATEGORIES,
+    CATEGORY_NAMES,
     DRUCKER_STEPS,
     DRUCKER_STEPS_ORIGINAL,
     TimeLogSummary,
@@ -53,6 +54,7 @@ __all__ = [
     "ACTIONS",
     "CALLS_PER_DAY",
     "CATEGORIES",
+    "CATEGORY_NAMES",
     "CONSEQUENCES",
     "DAILY_CALL_PLAN",
     "DRUCKER_STEPS",

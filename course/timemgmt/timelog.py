@@ -26,6 +26,7 @@ from course.timemgmt.matrix import QUADRANT_CODES, classify, describe
 
 __all__ = [
     "CATEGORIES",
+    "CATEGORY_NAMES",
     "DRUCKER_STEPS",
     "DRUCKER_STEPS_ORIGINAL",
     "REQUIRED_COLUMNS",
@@ -54,6 +55,20 @@ DRUCKER_STEPS_ORIGINAL: tuple[Text, ...] = (
 _COLUMNS = {c.name: c for c in SCHEMAS["timelog"].columns}
 CATEGORIES: tuple[str, ...] = _COLUMNS["category"].choices or ()
 """The kinds of activity a time-log entry may have (schema ``timelog``)."""
+
+CATEGORY_NAMES: dict[str, Text] = {
+    "call": Text("Calls on doctors", "拜访医生"),
+    "travel": Text("Travel", "路途"),
+    "waiting": Text("Waiting", "等待"),
+    "admin": Text("Paperwork and admin", "文书与行政"),
+    "meeting": Text("Meetings", "会议"),
+    "planning": Text("Planning", "计划"),
+    "learning": Text("Learning", "学习"),
+    "email_phone": Text("Email and phone", "邮件与电话"),
+    "social": Text("Socialising", "应酬闲聊"),
+    "personal": Text("Personal", "个人事务"),
+}
+"""A name in English and Chinese for each category code."""
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("minutes", "activity", "category", "important", "urgent")
 """Columns :func:`analyse_timelog` needs; ``waster``, ``date`` and ``start`` are optional."""

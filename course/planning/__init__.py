@@ -1,7 +1,117 @@
-"""Call planning: frequency by tier, cycle and daily plans, call allocation (拜访计划)."""
+"""Call planning: frequency by tier, cycle and daily plans, call allocation (拜访计划).
+
+- :mod:`~course.planning.frequency` — calls a month per tier (A 4-8, B 2-4, C 1-2);
+- :mod:`~course.planning.cycle` — a month's plan for one rep (working days, 10-15 calls a day);
+- :mod:`~course.planning.daily` — one day's plan: who, when, in which order, why;
+- :mod:`~course.planning.capacity` — remaining calls, capacity, utilisation, reach;
+- :mod:`~course.planning.callplan` — response curves and allocation by marginal return;
+- :mod:`~course.planning.call_steps` — the steps of a call, objectives per stage, meetings.
+"""
 
 from __future__ import annotations
 
-from course.planning.frequency import DEFAULT_FREQUENCIES, TIERS, CallFrequency, calls_per_month
+from course.planning.call_steps import (
+    CALL_STEPS,
+    GENERIC_OBJECTIVES,
+    LOYALTY,
+    MEETING_CHECKLIST,
+    RELATIONSHIP_PRACTICES,
+    ROOM_LAYOUTS,
+    STAGE_OBJECTIVES,
+    Bilingual,
+    CallStep,
+    MeetingItem,
+    missing_meeting_items,
+    objectives_for_stage,
+)
+from course.planning.callplan import (
+    Allocation,
+    CallAccount,
+    ResponseCurve,
+    allocate_calls,
+    calibrate,
+    response_table,
+)
+from course.planning.capacity import (
+    CycleMeasures,
+    calls_made,
+    capacity,
+    cycle_measures,
+    reach,
+    remaining_calls,
+    utilisation,
+)
+from course.planning.cycle import (
+    DEFAULT_SLOT_CAPACITY,
+    SEED_CALLS_PER_DAY,
+    US_CALLS_PER_DAY,
+    CallsPerDay,
+    CyclePlan,
+    check_doctors,
+    plan_cycle,
+    working_days,
+)
+from course.planning.daily import (
+    DAILY_PLAN_QUESTIONS,
+    MIN_OBJECTIVES,
+    carried_objectives,
+    plan_day,
+    select_calls,
+)
+from course.planning.frequency import (
+    DEFAULT_FREQUENCIES,
+    LEVELS,
+    TIERS,
+    CallFrequency,
+    calls_per_month,
+    check_frequencies,
+    planned_calls,
+)
 
-__all__: list[str] = ["DEFAULT_FREQUENCIES", "TIERS", "CallFrequency", "calls_per_month"]
+__all__: list[str] = [
+    "CALL_STEPS",
+    "DAILY_PLAN_QUESTIONS",
+    "DEFAULT_FREQUENCIES",
+    "DEFAULT_SLOT_CAPACITY",
+    "GENERIC_OBJECTIVES",
+    "LEVELS",
+    "LOYALTY",
+    "MEETING_CHECKLIST",
+    "MIN_OBJECTIVES",
+    "RELATIONSHIP_PRACTICES",
+    "ROOM_LAYOUTS",
+    "SEED_CALLS_PER_DAY",
+    "STAGE_OBJECTIVES",
+    "TIERS",
+    "US_CALLS_PER_DAY",
+    "Allocation",
+    "Bilingual",
+    "CallAccount",
+    "CallFrequency",
+    "CallStep",
+    "CallsPerDay",
+    "CycleMeasures",
+    "CyclePlan",
+    "MeetingItem",
+    "ResponseCurve",
+    "allocate_calls",
+    "calibrate",
+    "calls_made",
+    "calls_per_month",
+    "capacity",
+    "carried_objectives",
+    "check_doctors",
+    "check_frequencies",
+    "cycle_measures",
+    "missing_meeting_items",
+    "objectives_for_stage",
+    "plan_cycle",
+    "plan_day",
+    "planned_calls",
+    "reach",
+    "remaining_calls",
+    "response_table",
+    "select_calls",
+    "utilisation",
+    "working_days",
+]

@@ -352,12 +352,15 @@ def _patients(
     table("prescribing", prescribing, ["physician_id"])
     per_doctor, problems = numeric_column(physicians, "patients_month", low=0)
     raise_problems(problems)
-    ids = pd.Index(physicians["physician_id"].astype(object))
+    ids = pd.Index(physicians["physician_id"])
     if ids.has_duplicates:
         raise CourseInputError.single(
             "physicians.physician_id", ids[ids.duplicated()][0], "each physician once"
         )
-    where = ids.get_indexer(prescribing["physician_id"].astype(object))
+    wanted = prescribing["physician_id"]
+    if wanted.dtype != ids.dtype:
+        ids, wanted = pd.Index(ids.astype(object)), wanted.astype(object)
+    where = ids.get_indexer(pd.Index(wanted))
     missing = np.flatnonzero(where < 0)
     found = [
         Problem("physician_id", prescribing["physician_id"].iloc[i], "a physician of the physicians table", int(i) + 1)

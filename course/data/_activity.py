@@ -103,7 +103,7 @@ _OBJECTIVES = {
 def _objectives(rng: np.random.Generator, calls: pd.DataFrame) -> tuple[list[str], list[str | None]]:
     n = len(calls)
     num = rng.integers(2, 6, n)
-    weeks = rng.integers(1, 4, n)
+    weeks = rng.integers(2, 5, n)
     missing = rng.random(n) < 0.03  # a few calls ended without a next step written down
     objectives: list[str] = []
     following: list[str | None] = []

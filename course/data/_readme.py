@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from course.data import _names as N
-from course.data.schema import SCHEMAS, Column
+from course.data.schema import SCHEMAS, TITLES, Column
 
 
 def _allowed(col: Column) -> str:
@@ -33,15 +33,15 @@ def _figures(t: dict[str, pd.DataFrame]) -> list[str]:
     h, d, p = t["hospitals"], t["departments"], t["physicians"]
     rx, calls, log = t["prescribing"], t["calls"], t["timelog"]
     lines = [f"- {len(h)} hospitals, {len(d)} departments, {len(p)} physicians, "
-             f"{len(rx)} physician × product rows, {len(calls)} calls, {len(t['sales'])} sales rows, "
+             f"{len(rx)} physician × product rows, {len(calls):,} calls, {len(t['sales'])} sales rows, "
              f"{len(log)} time-log entries."]
     grades = h.groupby("level", sort=False).agg(n=("beds", "size"), lo=("beds", "min"), hi=("beds", "max"))
     lines.append("- Hospitals by grade (count, beds): " + "; ".join(
         f"{g} {r.n} ({r.lo:,}-{r.hi:,})" for g, r in grades.iterrows()) + ".")
-    titles = p["title"].value_counts(normalize=True).reindex(p["title"].unique())
+    titles = p["title"].value_counts(normalize=True).reindex(TITLES).fillna(0.0)
     lines.append("- Physicians by title: " + ", ".join(f"{k} {v:.0%}" for k, v in titles.items()) + ".")
     status = rx["status"].value_counts(normalize=True).sort_index()
-    lines.append("- Prescribing status (处方现状): " + ", ".join(f"{k:+d}: {v:.0%}" for k, v in status.items()) + ".")
+    lines.append("- Prescribing status (处方现状): " + ", ".join(f"{k:+d}: {v:.0%}".replace("+0", "0") for k, v in status.items()) + ".")
     lines.append("- Products: " + "; ".join(
         f"{r['product']} {r['name_zh']} / {r['name_en']} ({r['specialty']}, launched {r['launch_year']}, "
         f"growth {r['market_growth']:.0%}, relative share {r['relative_share']:.2f}: "

@@ -29,7 +29,7 @@ __all__ = ["REFERENCES", "check_references", "validate_table"]
 
 _TRUE = {"true", "1", "yes", "y", "t", "是", "1.0"}
 _FALSE = {"false", "0", "no", "n", "f", "否", "0.0"}
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^(\d{4})-(0?[1-9]|1[0-2])$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$")
 
 
@@ -94,15 +94,17 @@ def _convert(series: pd.Series, col: Column) -> tuple[pd.Series, np.ndarray]:
         if pd.api.types.is_datetime64_any_dtype(series):
             dates = pd.to_datetime(series).dt.normalize()
         else:
-            text = series.astype("string").str.strip().str.slice(0, 10)
+            # also 2026/5/6 as Excel on Chinese Windows writes it; a time of day is ignored
+            text = series.astype("string").str.strip().str.split(" ").str[0].str.replace("/", "-", regex=False)
             dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
         return dates.astype("datetime64[ns]"), np.asarray(dates.isna(), dtype=bool)
     text = series.astype("string").str.strip()
     if col.kind == "month":
         if pd.api.types.is_datetime64_any_dtype(series):
             text = pd.to_datetime(series).dt.strftime("%Y-%m").astype("string")
-        ok = text.str.match(_MONTH.pattern).fillna(False).to_numpy(dtype=bool)
-        return text.where(ok).astype(object), ~ok
+        parts = text.str.replace("/", "-", regex=False).str.extract(_MONTH.pattern)
+        ok = parts[0].notna().to_numpy(dtype=bool)
+        return (parts[0] + "-" + parts[1].str.zfill(2)).where(ok).astype(object), ~ok
     if col.kind == "time":
         parts = text.str.extract(_TIME.pattern)
         ok = parts[0].notna().to_numpy(dtype=bool)

@@ -57,44 +57,47 @@ DAY_START, DAY_END = 8 * 60, 18 * 60 + 30
 def _day_entries(rng: np.random.Generator, day: pd.DataFrame, friday: bool) -> list[_Entry]:
     """The entries of one working day, before the evening is filled."""
     e: list[_Entry] = []
+    lunch_at = 225 + int(rng.integers(0, 30))  # lunch at the first break after 11:45-12:15
+
+    def add(minutes: int, activity: str, category: str, important: bool, urgent: bool,
+            waster: str | None = None) -> None:
+        if not any(x.activity == "Lunch" for x in e) and sum(x.minutes for x in e) >= lunch_at:
+            e.append(_Entry(int(rng.integers(40, 60)), "Lunch", "personal", False, False, None))
+        e.append(_Entry(int(minutes), activity, category, important, urgent, waster))
+
     if rng.random() < 0.3:
-        e.append(_Entry(int(rng.integers(15, 30)), "Look for missing leaflets and samples in the car", "admin",
-                  False, True, "searching"))
-    e.append(_Entry(int(rng.integers(10, 20)), "Review today's call plan and last call notes", "planning",
-              True, False, None))
+        add(int(rng.integers(15, 30)), "Look for missing leaflets and samples in the car", "admin", False, True,
+            "searching")
+    add(int(rng.integers(10, 20)), "Review today's call plan and last call notes", "planning", True, False)
     at = np.array(N.REP_HOME)
-    lunch = False
     for _, visit in day.groupby("order", sort=True):
         first = visit.iloc[0]
         here = np.array([first["x_km"], first["y_km"]])
         km = float(np.hypot(*(here - at)))
-        e.append(_Entry(round(km * rng.uniform(1.8, 2.4) + 5), f"Drive to {first['hospital_en']}", "travel",
-                  True, False, None))
+        add(round(km * rng.uniform(1.8, 2.4) + 5), f"Drive to {first['hospital_en']}", "travel", True, False)
         if rng.random() < 0.15:
-            e.append(_Entry(int(rng.integers(15, 30)), "Stuck in traffic", "travel", False, False, "unplanned_delays"))
+            add(int(rng.integers(15, 30)), "Stuck in traffic", "travel", False, False, "unplanned_delays")
         at = here
         wait = int(rng.integers(5, 22))
-        e.append(_Entry(wait, f"Wait for Dr {first['name_en']} to finish the clinic", "waiting", False, False,
-                  "unplanned_delays" if wait >= 15 else None))
+        add(wait, f"Wait for Dr {first['name_en']} to finish the clinic", "waiting", False, False,
+            "unplanned_delays" if wait >= 15 else None)
         for j, (_, c) in enumerate(visit.iterrows()):
             if j and rng.random() < 0.4:
-                e.append(_Entry(int(rng.integers(3, 10)), "Wait outside the consulting room", "waiting",
-                          False, False, None))
-            e.append(_Entry(int(c["minutes"]), f"Call: Dr {c['name_en']} ({c['department_en']}), {c['brand']}",
-                            "call", True, False, None))
-        if not lunch and sum(x.minutes for x in e) >= 200:  # 11:20 or later
-            e.append(_Entry(int(rng.integers(40, 60)), "Lunch", "personal", False, False, None))
-            lunch = True
+                add(int(rng.integers(3, 10)), "Wait outside the consulting room", "waiting", False, False)
+            add(int(c["minutes"]), f"Call: Dr {c['name_en']} ({c['department_en']}), {c['brand']}", "call",
+                True, False)
         if rng.random() < 0.35:
             text, waster = _INTERRUPTIONS[int(rng.integers(len(_INTERRUPTIONS)))]
-            e.append(_Entry(int(rng.integers(8, 20)), text, "email_phone", False, True, waster))
+            add(int(rng.integers(8, 20)), text, "email_phone", False, True, waster)
     km = float(np.hypot(*(at - np.array(N.REP_HOME))))
-    e.append(_Entry(round(km * rng.uniform(1.8, 2.4) + 5), "Drive back to the office", "travel", True, False, None))
-    e.append(_Entry(int(rng.integers(20, 35)), "Enter today's call notes in the CRM", "admin", True, True, None))
+    add(round(km * rng.uniform(1.8, 2.4) + 5), "Drive back to the office", "travel", True, False)
+    add(int(rng.integers(20, 35)), "Enter today's call notes in the CRM", "admin", True, True)
     if friday:
-        e.append(_Entry(60, "Weekly team meeting", "meeting", True, True, None))
-        e.append(_Entry(int(rng.integers(15, 30)), "Team meeting runs over without an agenda", "meeting",
-                  False, False, "no_goals"))
+        add(60, "Weekly team meeting", "meeting", True, True)
+        add(int(rng.integers(15, 30)), "Team meeting runs over without an agenda", "meeting", False, False,
+            "no_goals")
+    if not any(x.activity == "Lunch" for x in e):
+        e.append(_Entry(int(rng.integers(40, 60)), "Lunch", "personal", False, False, None))
     return e
 
 

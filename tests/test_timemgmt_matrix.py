@@ -64,3 +64,18 @@ def test_bad_single_values_are_named() -> None:
         quadrant(True, 1)  # type: ignore[arg-type]
     with pytest.raises(CourseInputError, match="quadrant: got 'E'"):
         describe("E")
+
+
+def test_time_per_quadrant_of_a_task_list() -> None:
+    from course.timemgmt import time_per_quadrant
+
+    tasks = pd.DataFrame({"minutes": [60, 30, 45, 15], "important": [True, True, False, False],
+                          "urgent": [False, True, True, False]})
+    table = time_per_quadrant(tasks)
+    assert table["minutes"].to_dict() == {"A": 30, "B": 60, "C": 45, "D": 15}
+    assert table["share"].to_dict() == pytest.approx({"A": 0.2, "B": 0.4, "C": 0.3, "D": 0.1})
+    assert table["tasks"].tolist() == [1, 1, 1, 1]
+    empty = time_per_quadrant(tasks.iloc[0:0])
+    assert empty["minutes"].sum() == 0 and (empty["share"] == 0).all()
+    with pytest.raises(CourseInputError, match="row 2, minutes"):
+        time_per_quadrant(tasks.assign(minutes=[1, -1, 1, 1]))

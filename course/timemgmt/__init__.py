@@ -24,6 +24,7 @@ from course.timemgmt.matrix import (
     describe,
     matrix_layout,
     quadrant,
+    time_per_quadrant,
 )
 from course.timemgmt.pareto import ParetoResult, abc_analysis, pareto_sales, sales_by_account
 from course.timemgmt.plan import (
@@ -91,6 +92,7 @@ __all__ = [
     "plan_week",
     "quadrant",
     "sales_by_account",
+    "time_per_quadrant",
     "validate_timelog",
     "waster",
     "working_hours",

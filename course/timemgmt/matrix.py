@@ -28,10 +28,11 @@ import pandas as pd
 from course._checks import check_choice, check_columns
 from course.errors import CourseInputError
 from course.timemgmt._text import Text
-from course.timemgmt._validate import bool_column
+from course.timemgmt._validate import bool_column, number_column
 
 __all__ = [
     "QUADRANTS", "QUADRANT_CODES", "Quadrant", "classify", "describe", "matrix_layout", "quadrant",
+    "time_per_quadrant",
 ]
 
 QUADRANT_CODES: tuple[str, ...] = ("A", "B", "C", "D")
@@ -162,6 +163,40 @@ def classify(tasks: pd.DataFrame) -> pd.DataFrame:
     result = tasks.copy()
     result["quadrant"] = pd.Series(codes, index=tasks.index, dtype=object)
     return result
+
+
+def time_per_quadrant(tasks: pd.DataFrame, minutes: str = "minutes") -> pd.DataFrame:
+    """Return minutes, share and number of tasks per quadrant A-D (all four rows).
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"minutes": [60, 30, 30], "important": [True, True, False],
+    ...                       "urgent": [False, False, True]})
+    >>> time_per_quadrant(tasks)
+              minutes  share  tasks
+    quadrant
+    A               0    0.0      0
+    B              90    0.75     2
+    C              30    0.25     1
+    D               0    0.0      0
+    """
+    check_columns("tasks", tasks, [minutes])
+    placed = classify(tasks)
+    spent, problems = number_column(placed, minutes, low=0, high=None)
+    if problems:
+        raise CourseInputError(problems)
+    frame = pd.DataFrame({"quadrant": placed["quadrant"].to_numpy(), "minutes": spent.to_numpy()})
+    grouped = frame.groupby("quadrant")["minutes"]
+    table = pd.DataFrame({
+        "minutes": grouped.sum().reindex(list(QUADRANT_CODES), fill_value=0.0),
+        "tasks": grouped.size().reindex(list(QUADRANT_CODES), fill_value=0),
+    })
+    if (table["minutes"] == table["minutes"].round()).all():
+        table["minutes"] = table["minutes"].astype(int)
+    total = float(table["minutes"].sum())
+    table.insert(1, "share", table["minutes"] / total if total > 0 else 0.0)
+    table.index.name = "quadrant"
+    return table
 
 
 def matrix_layout() -> pd.DataFrame:

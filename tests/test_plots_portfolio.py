@@ -223,3 +223,15 @@ def test_product_history_bad_input() -> None:
     table.loc[2, "field_force"] = -1
     with pytest.raises(CourseInputError, match="row 3, field_force: got -1"):
         plot_product_history(table)
+
+
+@needs_cjk
+def test_chinese_on_axes_made_before_the_plot_has_no_missing_glyphs() -> None:
+    set_language("zh")
+    fig = Figure()
+    left, middle, right = fig.subplots(1, 3)  # made outside the plot's font context
+    plot_bcg(products(), ax=left)
+    plot_lifecycle(ax=middle)
+    plot_product_history(history(), ax=right)
+    assert left.get_xlabel() == "相对市场份额（对数刻度）"
+    figure_png(fig)  # a missing glyph would warn, and warnings are errors

@@ -100,3 +100,15 @@ def test_labels_and_compound_growth() -> None:
     assert compound_growth(6031, 130000, 4) == pytest.approx(1.1547, abs=1e-4)
     with pytest.raises(CourseInputError, match="start: got 0"):
         compound_growth(0, 10, 2)
+
+
+def test_the_shipped_sample_table() -> None:
+    from course.data import load_sample
+
+    out = analyse_history(load_sample("product_history"))
+    assert list(out["label"]) == ["94", "95", "96", "97", "98", "99T"]
+    assert out["net_sales_krmb"].tolist() == [6031, 20766, 67612, 120424, 130000, 180000]
+    assert out["field_force"].tolist() == [120, 120, 150, 210, 220, 300]
+    # the sample puts the four A&P figures on 1995-1998
+    assert out["ap_ratio"].round(3).tolist()[1:5] == [0.770, 0.385, 0.249, 0.208]
+    assert out["ap_ratio"].iloc[[0, 5]].isna().all()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -64,6 +65,16 @@ SALES_COLOUR = "#4c72b0"
 FORCE_COLOUR = "#dd8452"
 
 
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """``new_axes``, and the font of the context on the texts an axes given by the caller
+    already holds (its title and axis labels were made before the context)."""
+    ax = new_axes(ax, figsize=figsize)
+    family = mpl.rcParams["font.family"]
+    for text in (ax.title, ax.xaxis.label, ax.yaxis.label):
+        text.set_fontfamily(family)
+    return ax
+
+
 def _percent(value: float, _pos: object = None) -> str:
     return f"{value:.0%}"
 
@@ -113,7 +124,7 @@ def plot_bcg(
         areas = np.full(len(placed), 400.0)
     names = _names(placed)
     with plot_context():
-        ax = new_axes(ax, figsize=(7, 5.5))
+        ax = _axes(ax, (7, 5.5))
         ax.set_xscale("log")
         span = max(0.7, float(np.max(np.abs(np.log10(share / share_cutoff)))) + 0.35)
         low, high = share_cutoff * 10 ** -span, share_cutoff * 10**span
@@ -189,7 +200,7 @@ def plot_lifecycle(ax: Axes | None = None, *, highlight_stage: str | None = None
     y = _normal_pdf(x)
     edges = [-3.5, -2.0, -1.0, 0.0, 1.0, 3.5]
     with plot_context():
-        ax = new_axes(ax, figsize=(8, 4.5))
+        ax = _axes(ax, (8, 4.5))
         ax.plot(x, y, color="#08306b", linewidth=2)
         for category, start, end in zip(ADOPTER_CATEGORIES, edges[:-1], edges[1:], strict=True):
             inside = (x >= start) & (x <= end)
@@ -241,7 +252,7 @@ def plot_product_history(history: pd.DataFrame, ax: Axes | None = None) -> Axes:
     target = table["label"].str.endswith("T").to_numpy()
     positions = np.arange(len(labels))
     with plot_context():
-        ax = new_axes(ax, figsize=(7, 4.5))
+        ax = _axes(ax, (7, 4.5))
         bars = ax.bar(positions, sales, color=SALES_COLOUR, width=0.6, zorder=2)
         for bar, is_target in zip(bars, target, strict=True):
             if is_target:

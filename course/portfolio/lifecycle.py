@@ -99,7 +99,7 @@ class LifecycleRules:
         check_int("periods_per_year", self.periods_per_year, low=1, high=366)
 
 
-def _values(sales: Sequence[float] | pd.Series | np.ndarray, field_name: str) -> np.ndarray:
+def _values(sales: Sequence[float | str] | pd.Series | np.ndarray, field_name: str) -> np.ndarray:
     raw = list(sales.tolist() if isinstance(sales, (pd.Series, np.ndarray)) else sales)
     if not raw:
         raise CourseInputError.single(field_name, raw, "at least one period of sales")
@@ -175,7 +175,7 @@ def years_on_market(launch_year: int, period: object) -> float:
 
 
 def lifecycle_stage(
-    sales: Sequence[float] | pd.Series | np.ndarray,
+    sales: Sequence[float | str] | pd.Series | np.ndarray,
     rules: LifecycleRules | None = None,
     *,
     age_years: float | None = None,
@@ -221,7 +221,7 @@ def lifecycle_stage(
 
 
 def lifecycle_table(
-    sales: Sequence[float] | pd.Series | np.ndarray,
+    sales: Sequence[float | str] | pd.Series | np.ndarray,
     periods: Sequence[object] | None = None,
     rules: LifecycleRules | None = None,
     *,

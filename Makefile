@@ -45,5 +45,9 @@ i18n: install
 notebooks: install
 	$(PY) -m course.dev.notebooks notebooks/*.ipynb
 
+# Maintainers: regenerate solutions/ from exercises/ with nbgrader.
+solutions: install
+	$(PY) -m course.dev.solutions
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

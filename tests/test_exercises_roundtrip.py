@@ -53,60 +53,10 @@ ASSIGNMENTS = [FIXTURE, *exercise_ids()]
 
 # ------------------------------------------------------------------ the pipeline fixture
 
-Q1 = """
-# Write the quadrant letter ("A", "B", "C" or "D") after each task.
-q1_answer = {
-    "Prepare next week's call plan": ...,
-    "A doctor calls about a stock-out today": ...,
-}
-### BEGIN SOLUTION
-q1_answer = {
-    "Prepare next week's call plan": "B",
-    "A doctor calls about a stock-out today": "A",
-}
-### END SOLUTION
-"""
-Q1_TEST = """
-check_format("q1", q1_answer, like={"Prepare next week's call plan": "A",
-                                    "A doctor calls about a stock-out today": "A"})
-check("q1", q1_answer["Prepare next week's call plan"], "B", hint="Is it tied to your goals?")
-### BEGIN HIDDEN TESTS
-check("q1", q1_answer, {"Prepare next week's call plan": "B",
-                        "A doctor calls about a stock-out today": "A"})
-### END HIDDEN TESTS
-"""
-Q2 = """
-# How many calls a month for an A-tier doctor seen every week? (a whole number)
-q2_answer = ...
-### BEGIN SOLUTION
-q2_answer = 4 * 1
-### END SOLUTION
-"""
-Q2_TEST = """
-check_format("q2", q2_answer, like=1)
-### BEGIN HIDDEN TESTS
-check("q2", q2_answer, 4, hint="Weeks in a month.")
-### END HIDDEN TESTS
-"""
-
 
 def build_fixture(exercises: Path) -> Path:
-    """Write the small pipeline exercise with the authors' builders."""
-    nb = nc.notebook(
-        [
-            nc.text_cell("# Pipeline check\nAnswer q1, q2 and w1; Validate; Submit.", "intro"),
-            nc.setup_cell("from course.checks import check, check_format", "setup"),
-            nc.answer_cell(Q1, "q1"),
-            nc.test_cell(Q1_TEST, "q1_test", points=2),
-            nc.answer_cell(Q2, "q2"),
-            nc.test_cell(Q2_TEST, "q2_test", points=3),
-            nc.text_cell("Write one SMART goal for next month.", "w1_question"),
-            nc.written_cell(
-                "Raise Dr Li's monthly boxes of X from 10 to 15 by 30 June.", "w1", points=2
-            ),
-        ]
-    )
-    return nc.write(nb, exercises / FIXTURE / f"{FIXTURE}.ipynb")
+    """Write the small pipeline exercise built with the authors' cell builders."""
+    return nc.write(nc.example_exercise(), exercises / FIXTURE / f"{FIXTURE}.ipynb")
 
 
 # ------------------------------------------------------------------ driving nbgrader
@@ -402,4 +352,5 @@ def test_the_round_trip_stays_fast(graded: Graded) -> None:
 def test_the_fixture_follows_the_conventions(tmp_path: Path) -> None:
     nb = nbformat.read(build_fixture(tmp_path), as_version=4)
     assert [grade_id(c) for c in nb.cells if role(c)] == ["q1", "q1_test", "q2", "q2_test", "w1"]
-    assert assigned_names(Q1) == ["q1_answer"]
+    q1 = next(c for c in nb.cells if grade_id(c) == "q1")
+    assert assigned_names(q1.source) == ["q1_answer"]

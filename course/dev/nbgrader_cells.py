@@ -48,6 +48,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "answer_cell",
     "convention_problems",
+    "example_exercise",
     "notebook",
     "scratch_cell",
     "setup_cell",
@@ -256,3 +257,69 @@ def write(nb: NotebookNode, path: str | Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     return target
+
+
+_EXAMPLE_Q1 = """
+# Write the quadrant letter ("A", "B", "C" or "D") after each task.
+q1_answer = {
+    "Prepare next week's call plan": ...,
+    "A doctor calls about a stock-out today": ...,
+}
+### BEGIN SOLUTION
+q1_answer = {
+    "Prepare next week's call plan": "B",
+    "A doctor calls about a stock-out today": "A",
+}
+### END SOLUTION
+"""
+_EXAMPLE_Q1_TEST = """
+check_format("q1", q1_answer, like={"Prepare next week's call plan": "A",
+                                    "A doctor calls about a stock-out today": "A"})
+check("q1", q1_answer["Prepare next week's call plan"], "B", hint="Is it tied to your goals?")
+### BEGIN HIDDEN TESTS
+check("q1", q1_answer, {"Prepare next week's call plan": "B",
+                        "A doctor calls about a stock-out today": "A"})
+### END HIDDEN TESTS
+"""
+_EXAMPLE_Q2 = """
+# How many calls a month for a doctor you see every week? (a whole number)
+q2_answer = ...
+### BEGIN SOLUTION
+q2_answer = {q2}
+### END SOLUTION
+"""
+_EXAMPLE_Q2_TEST = """
+check_format("q2", q2_answer, like=1)
+### BEGIN HIDDEN TESTS
+check("q2", q2_answer, 4, hint="Count the weeks in a month.")
+### END HIDDEN TESTS
+"""
+
+
+def example_exercise(q2_solution: str = "4") -> NotebookNode:
+    """A small complete exercise: two autograded questions and one free-text answer.
+
+    It shows the conventions in one place and is the fixture of the nbgrader
+    round-trip test; ``q2_solution`` lets a test plant a wrong model answer.
+
+    Examples
+    --------
+    >>> [c.id for c in example_exercise().cells]
+    ['intro', 'setup', 'q1', 'q1_test', 'q2', 'q2_test', 'w1_question', 'w1']
+    """
+    return notebook(
+        [
+            text_cell(
+                "# Example exercise\nAnswer q1, q2 and w1, then Validate and Submit.", "intro"
+            ),
+            setup_cell("from course.checks import check, check_format", "setup"),
+            answer_cell(_EXAMPLE_Q1, "q1"),
+            test_cell(_EXAMPLE_Q1_TEST, "q1_test", points=2),
+            answer_cell(_EXAMPLE_Q2.format(q2=q2_solution), "q2"),
+            test_cell(_EXAMPLE_Q2_TEST, "q2_test", points=3),
+            text_cell("Write one SMART goal for next month.", "w1_question"),
+            written_cell(
+                "Raise Dr Li's monthly boxes of X from 10 to 15 by 30 June.", "w1", points=2
+            ),
+        ]
+    )

@@ -22,3 +22,14 @@ def test_five_objectives_with_the_seed_glosses() -> None:
     assert strategic_objective("exit").label == "Exit (放弃)"
     with pytest.raises(CourseInputError, match="objective: got 'Harvest'"):
         strategic_objective("Harvest")
+
+
+def test_self_check_answers_come_from_the_rules() -> None:
+    from course.portfolio import self_check_questions
+
+    answers = {q.key: q.answer for q in self_check_questions()}
+    assert answers == {"on_the_cut_offs": "star", "low_low": "dog",
+                       "thirtieth_of_200": "early_adopters", "slow_sales": "maturity",
+                       "dog_objective": "exit"}
+    for question in self_check_questions():
+        assert question.answer in [value for _label, value in question.options]

@@ -170,3 +170,35 @@ def test_chinese_labels_and_summary() -> None:
     widget.product.value = "NEURA"
     assert "瘦狗 / 赖皮狗" in widget.summary.value
     assert "象限" in widget.table.value
+
+
+def test_self_check_gives_immediate_feedback() -> None:
+    from course.widgets.portfolio import PortfolioSelfCheck
+
+    quiz = PortfolioSelfCheck()
+    assert quiz.last_result == dict.fromkeys(
+        ["on_the_cut_offs", "low_low", "thirtieth_of_200", "slow_sales", "dog_objective"])
+    assert quiz.score.value == "0 of 5 right"
+    quiz.choices[0].value = "question_mark"          # forgets that 10% counts as high
+    assert quiz.last_result["on_the_cut_offs"] is False
+    assert "✗" in quiz.verdicts[0].value and "equal to a cut-off" in quiz.verdicts[0].value
+    quiz.choices[0].value = "star"
+    assert "✓ Correct" in quiz.verdicts[0].value
+    for choice, answer in zip(quiz.choices[1:], ["dog", "early_adopters", "maturity", "exit"],
+                              strict=True):
+        choice.value = answer
+    assert all(quiz.last_result.values())
+    assert quiz.score.value == "5 of 5 right"
+    assert quiz.feedback.value == ""
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
+def test_self_check_in_chinese() -> None:
+    from course.widgets.portfolio import PortfolioSelfCheck
+
+    set_language("zh")
+    quiz = PortfolioSelfCheck()
+    assert ("瘦狗 / 赖皮狗", "dog") in quiz.choices[1].options
+    assert ("早期采用者", "early_adopters") in quiz.choices[2].options
+    quiz.choices[4].value = "harvest"
+    assert "提示" in quiz.verdicts[4].value

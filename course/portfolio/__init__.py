@@ -5,6 +5,7 @@
 - :mod:`course.portfolio.lifecycle` — life-cycle stage from a sales series
 - :mod:`course.portfolio.adopters` — Rogers' adopter categories
 - :mod:`course.portfolio.history` — the seed's 1994-1999 product history table
+- :mod:`course.portfolio.selfcheck` — the lesson's self-check questions
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from course.portfolio.marketing import (
     StrategicObjective,
     strategic_objective,
 )
+from course.portfolio.selfcheck import SelfCheckQuestion, self_check_questions
 
 __all__: list[str] = [
     "ADOPTER_CATEGORIES",
@@ -57,6 +59,7 @@ __all__: list[str] = [
     "LifecycleStage",
     "MarketingQuestion",
     "Quadrant",
+    "SelfCheckQuestion",
     "StrategicObjective",
     "adopter_category",
     "adopter_counts",
@@ -69,6 +72,7 @@ __all__: list[str] = [
     "lifecycle_table",
     "quadrant_info",
     "sales_by_period",
+    "self_check_questions",
     "stage_by_product",
     "strategic_objective",
     "year_label",

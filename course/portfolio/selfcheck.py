@@ -1,0 +1,78 @@
+"""Lesson 6's ungraded self-check: five questions whose answers the library gives.
+
+The widget :class:`course.widgets.portfolio.PortfolioSelfCheck` shows them with
+a drop-down each; the right answer is always computed here by
+:mod:`course.portfolio`, never typed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from course.i18n import _, get_language
+from course.portfolio.adopters import ADOPTER_CATEGORIES, adopter_category
+from course.portfolio.bcg import QUADRANTS, bcg_quadrant
+from course.portfolio.lifecycle import STAGES, lifecycle_stage
+from course.portfolio.marketing import OBJECTIVES
+
+__all__ = ["SelfCheckQuestion", "self_check_questions"]
+
+
+@dataclass(frozen=True)
+class SelfCheckQuestion:
+    """One question of the lesson's self-check; the answer comes from the library."""
+
+    key: str
+    """Short name of the question."""
+    prompt: str
+    """The question, in the language in force."""
+    options: tuple[tuple[str, str], ...]
+    """(label, value) pairs offered in the drop-down."""
+    answer: str
+    """The value the library gives."""
+    hint: str
+    """What to look at again, in the language in force."""
+
+
+def self_check_questions() -> list[SelfCheckQuestion]:
+    """The five questions of lesson 6's self-check, answered by :mod:`course.portfolio`.
+
+    Examples
+    --------
+    >>> [(q.key, q.answer) for q in self_check_questions()]
+    [('on_the_cut_offs', 'star'), ('low_low', 'dog'), ('thirtieth_of_200', 'early_adopters'), ('slow_sales', 'maturity'), ('dog_objective', 'exit')]
+    """
+    zh = get_language() == "zh"
+    quadrants = tuple((q.zh_names if zh else q.en, q.code) for q in QUADRANTS.values())
+    adopters = tuple((c.zh if zh else c.en, c.code) for c in ADOPTER_CATEGORIES)
+    stages = tuple((s.zh if zh else s.en, s.code) for s in STAGES.values())
+    objectives = tuple((o.zh if zh else o.en, o.code) for o in OBJECTIVES.values())
+    return [
+        SelfCheckQuestion(
+            "on_the_cut_offs",
+            _("A product's market grows 10% a year and its relative share is 1.0. Which quadrant?"),
+            quadrants, bcg_quadrant(0.10, 1.0).code,
+            _("A value equal to a cut-off counts as high."),
+        ),
+        SelfCheckQuestion(
+            "low_low", _("Market growth 4%, relative share 0.6. Which quadrant?"),
+            quadrants, bcg_quadrant(0.04, 0.6).code,
+            _("Both numbers are below their cut-offs."),
+        ),
+        SelfCheckQuestion(
+            "thirtieth_of_200",
+            _("200 doctors prescribe a new drug. Which category is the 30th doctor to start?"),
+            adopters, adopter_category(30, 200).code,
+            _("30 of 200 is 15%: compare it with the boundaries 2.5%, 16%, 50% and 84%."),
+        ),
+        SelfCheckQuestion(
+            "slow_sales", _("Yearly sales of 100, 104, 106. Which life-cycle stage?"),
+            stages, lifecycle_stage([100, 104, 106]).code,
+            _("The last year grew by 1.9%: less than 10%, more than -5%."),
+        ),
+        SelfCheckQuestion(
+            "dog_objective", _("Which strategic objective does the seed give the dog?"),
+            objectives, QUADRANTS["dog"].objective,
+            _("Look again at the seed's five strategic objectives."),
+        ),
+    ]

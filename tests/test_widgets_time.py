@@ -150,3 +150,30 @@ def test_chinese_labels() -> None:
     assert board.add.description == "添加"
     assert "重要不紧急" in board.board.value
     assert "你的一小时价值" in board.log_summary.value
+
+
+def test_quiz_marks_each_answer_at_once() -> None:
+    from course.widgets.time import QuadrantQuiz
+
+    quiz = QuadrantQuiz()
+    assert quiz.score.value == "0 of 6 tasks sorted right"
+    assert all(v.value == "" for v in quiz.verdicts)
+    quiz.choices[0].value = "B"  # prepare next week's call plan
+    quiz.choices[2].value = "A"  # a colleague's request: C, not A
+    assert quiz.last_result["correct"].tolist()[:3] == [True, False, False]
+    assert "✓" in quiz.verdicts[0].value and "nobody is chasing you" in quiz.verdicts[0].value
+    assert "✗" in quiz.verdicts[2].value
+    assert quiz.verdicts[1].value == ""  # not answered yet
+    assert quiz.score.value == "1 of 6 tasks sorted right"
+    quiz.choices[2].value = "C"
+    assert quiz.score.value == "2 of 6 tasks sorted right"
+
+
+def test_quiz_in_chinese() -> None:
+    from course.widgets.time import QuadrantQuiz
+
+    set_language("zh")
+    quiz = QuadrantQuiz()
+    quiz.choices[1].value = "A"
+    assert "重点客户今天就在流失处方" in quiz.verdicts[1].value
+    assert quiz.score.value == "6 项任务中分对 1 项"

@@ -23,7 +23,7 @@ import pandas as pd
 from course._checks import check_int
 from course.data import load_sample, read_table
 from course.errors import CourseInputError
-from course.i18n import _
+from course.i18n import _, get_language
 from course.plots._style import QUADRANT_COLOURS
 from course.plots.time import plot_quadrants, plot_time_breakdown
 from course.timemgmt import (
@@ -34,11 +34,14 @@ from course.timemgmt import (
     analyse_timelog,
     classify,
     hourly_value,
+    mark_sorting,
+    practice_tasks,
+    sorting_score,
     time_per_quadrant,
 )
 from course.widgets._base import CourseWidget
 
-__all__ = ["BoardResult", "TimeMatrixBoard", "example_tasks"]
+__all__ = ["BoardResult", "QuadrantQuiz", "TimeMatrixBoard", "example_tasks"]
 
 TASK_COLUMNS = ["task", "minutes", "important", "urgent"]
 
@@ -269,3 +272,66 @@ def _log_html(result: BoardResult) -> str:
                  f"{rows}</table>")
     return "<br>".join(html.escape(line) for line in lines) + table
 
+
+class QuadrantQuiz(CourseWidget):
+    """Self-check: pick the quadrant of each practice task and see at once if it is right.
+
+    Parameters
+    ----------
+    tasks
+        Tasks with ``task``, ``important``, ``urgent`` and optionally ``why``
+        (and ``task_zh`` / ``why_zh`` for Chinese); default the course's practice tasks.
+
+    Examples
+    --------
+    >>> quiz = QuadrantQuiz()
+    >>> quiz.choices[0].value = "B"
+    >>> bool(quiz.last_result.loc[0, "correct"]), quiz.score.value
+    (True, '1 of 6 tasks sorted right')
+    """
+
+    def __init__(self, tasks: pd.DataFrame | None = None) -> None:
+        self._tasks = (practice_tasks() if tasks is None else tasks).reset_index(drop=True)
+        zh = get_language() == "zh"
+        names = self._tasks["task_zh"] if zh and "task_zh" in self._tasks else self._tasks["task"]
+        self.choices = [
+            widgets.Dropdown(options=[("—", ""), *((q, q) for q in QUADRANT_CODES)], value="",
+                             layout=widgets.Layout(width="70px"))
+            for _row in range(len(self._tasks))
+        ]
+        self.verdicts = [widgets.HTML() for _row in range(len(self._tasks))]
+        self.score = widgets.HTML()
+        rows = [
+            widgets.HBox([choice, widgets.HTML(f"<b>{html.escape(str(name))}</b>"), verdict])
+            for choice, name, verdict in zip(self.choices, names, self.verdicts, strict=True)
+        ]
+        intro = widgets.HTML(html.escape(_("Pick the quadrant of each task: A, B, C or D.")))
+        super().__init__([intro, *rows, self.score])
+        self.watch(*self.choices)
+        self.refresh()
+
+    def compute(self) -> pd.DataFrame:
+        """Mark the chosen letters with the library."""
+        answers = {str(task): choice.value or None
+                   for task, choice in zip(self._tasks["task"], self.choices, strict=True)}
+        return mark_sorting(self._tasks, answers)
+
+    def show(self, result: pd.DataFrame) -> None:
+        """Show ✓ or ✗ (with the reason) next to each answered task, and the score."""
+        zh = get_language() == "zh"
+        why_column = "why_zh" if zh and "why_zh" in self._tasks else "why"
+        for index, verdict in enumerate(self.verdicts):
+            row = result.loc[index]
+            if row["answer"] is None:
+                verdict.value = ""
+                continue
+            reason = str(self._tasks[why_column][index]) if why_column in self._tasks else ""
+            if row["correct"]:
+                verdict.value = ('<span style="color:#1b7837">&nbsp;✓ '
+                                 + html.escape(_("Right.")) + " " + html.escape(reason) + "</span>")
+            else:
+                verdict.value = ('<span style="color:#b00020">&nbsp;✗ '
+                                 + html.escape(_("Not yet: is it tied to your goals? Must it be done now?"))
+                                 + "</span>")
+        right, total = sorting_score(result)
+        self.score.value = html.escape(_("{right} of {total} tasks sorted right").format(right=right, total=total))

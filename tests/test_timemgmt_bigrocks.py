@@ -23,8 +23,9 @@ def test_b_goes_in_first_then_a_c_d() -> None:
     # 300 min a day, 60 buffer -> 240 plannable, 480 in the week
     assert (week.day_minutes, week.buffer_minutes, week.capacity_minutes) == (300, 60, 480)
     placed = week.schedule.set_index("task")
-    assert placed.loc["call plan", ["day", "start"]].tolist() == ["Mon", 0]
-    assert placed.loc["study data", ["day", "start"]].tolist() == ["Mon", 60]
+    # within B the biggest rock goes first: study data, then the call plan
+    assert placed.loc["study data", ["day", "start"]].tolist() == ["Mon", 0]
+    assert placed.loc["call plan", ["day", "start"]].tolist() == ["Mon", 150]
     assert placed.loc["stock-out", ["day", "start"]].tolist() == ["Tue", 0]
     assert placed.loc["emails", ["day", "start"]].tolist() == ["Tue", 90]
     # 'chat' (D) needs 60: Mon has 30 left, Tue 30 -> no room
@@ -48,10 +49,10 @@ def test_no_day_is_overfilled_and_input_untouched() -> None:
 def test_buffer_zero_and_bad_parameters() -> None:
     week = plan_week(_tasks(), hours_per_day=10, days=["Mon", "Tue"], buffer=0)
     assert week.capacity_minutes == 1200
-    # B in the order given: call plan and study data on Monday, the big review fills Tuesday
-    assert week.schedule.set_index("task").loc["big review", "day"] == "Tue"
-    assert week.unplaced.empty  # the rest fits around them on Monday
-    assert week.load()["planned"].tolist() == [480, 600]
+    # the biggest rock fills Monday; everything else fits on Tuesday
+    assert week.schedule.set_index("task").loc["big review", ["day", "start"]].tolist() == ["Mon", 0]
+    assert week.unplaced.empty
+    assert week.load()["planned"].tolist() == [600, 480]
     with pytest.raises(CourseInputError, match="buffer"):
         plan_week(_tasks(), buffer=0.95)
     with pytest.raises(CourseInputError, match="hours_per_day"):

@@ -74,8 +74,8 @@ class WeekPlan:
         >>> plan_week(tasks, hours_per_day=8, days=["Mon", "Tue"], buffer=0.25).load()
              planned  free
         day
-        Mon      240   120
-        Tue      300    60
+        Mon      300    60
+        Tue      240   120
         """
         planned = self.schedule.groupby("day")["minutes"].sum().reindex(list(self.days), fill_value=0)
         table = pd.DataFrame({"planned": planned.astype(int)})
@@ -116,8 +116,8 @@ def plan_week(
     360
     >>> week.schedule[["task", "quadrant", "day", "start", "end"]]
                    task quadrant  day  start  end
-    0         call plan        B  Mon      0   60
-    1  study trial data        B  Mon     60  180
+    0  study trial data        B  Mon      0  120
+    1         call plan        B  Mon    120  180
     2  stock-out at H01        A  Tue      0   90
     3     answer emails        C  Tue     90  150
     >>> week.unplaced[["task", "quadrant", "reason"]]
@@ -145,7 +145,8 @@ def plan_week(
     buffer_minutes = round(day_minutes * share)
     room = day_minutes - buffer_minutes
     rank = classified["quadrant"].map({q: i for i, q in enumerate(PLACEMENT_ORDER)})
-    order = np.lexsort((np.arange(len(classified)), rank.to_numpy()))
+    # quadrant order first, then the biggest task, then the order given
+    order = np.lexsort((np.arange(len(classified)), -classified["minutes"].to_numpy(), rank.to_numpy()))
 
     free = [room] * len(day_names)
     placed: list[tuple[int, int, int]] = []  # (row, day index, start)

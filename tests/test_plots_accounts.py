@@ -141,3 +141,13 @@ def test_counts_refuse_a_table_that_was_not_scored() -> None:
         status_potential_counts(pd.DataFrame({"status": [1]}))
     with pytest.raises(CourseInputError, match="status / potential_class"):
         status_potential_counts(pd.DataFrame({"status": [7], "potential_class": ["high"]}))
+
+
+def test_one_cell_can_be_highlighted() -> None:
+    ax = plot_status_potential(scored(), highlight=(-2, "medium"))
+    frames = [p for p in ax.patches if p.get_gid() == "highlight"]
+    assert len(frames) == 1
+    x, y = frames[0].get_xy()
+    assert (round(x + 0.46), round(y + 0.46)) == (2, 1)  # column of status -2, row "medium"
+    with pytest.raises(CourseInputError, match="potential_class: got 'huge'"):
+        plot_status_potential(scored(), highlight=(0, "huge"))

@@ -36,6 +36,7 @@ __all__ = [
     "POTENTIAL_CLASSES",
     "PhysicianScore",
     "PotentialCutoffs",
+    "physician_potential",
     "potential_class",
     "potential_cutoffs",
     "score_physician",
@@ -136,6 +137,24 @@ def potential_cutoffs(
         raise CourseInputError.single("potential", "empty or non-numbers", "numbers >= 0")
     high, medium = np.quantile(array, [1 - high_share, low_share])
     return PotentialCutoffs(high=float(high), medium=float(medium))
+
+
+def physician_potential(patients_month: float, indication_share: float, boxes_per_patient: float) -> float:
+    """Boxes a month a doctor could prescribe: patients × indication share × boxes per patient.
+
+    Examples
+    --------
+    >>> physician_potential(400, 0.3, 1.0)
+    120.0
+    >>> physician_potential(400, 30, 1.0)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: indication_share: got 30; allowed: a number from 0 to 1
+    """
+    patients = check_number("patients_month", patients_month, low=0)
+    share = check_fraction("indication_share", indication_share)
+    boxes = check_number("boxes_per_patient", boxes_per_patient, low=0)
+    return patients * share * boxes
 
 
 def potential_class(potential: float, cutoffs: PotentialCutoffs) -> str:

@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
+from course._checks import check_choice
 from course.accounts.hospitals import GRADES, GradeCutoffs, HospitalWeights, grade_hospitals
 from course.accounts.physicians import DEFAULT_GRID, POTENTIAL_CLASSES
-from course.accounts.status import STATUS_SCALE
+from course.accounts.status import STATUS_SCALE, status_level
 from course.errors import CourseInputError
 from course.planning.frequency import TIERS
 from course.plots._style import GRADE_COLOURS, new_axes, pick, plot_context, title
@@ -30,6 +31,9 @@ TIER_COLOURS: dict[str, str] = {**GRADE_COLOURS, "D": "#969696"}
 
 OUTLINE = "#222222"
 """Colour of the lines drawn between cells of different tiers."""
+
+HIGHLIGHT = "#d62728"
+"""Colour of the frame around a highlighted cell."""
 
 
 def plot_hospital_grades(
@@ -96,13 +100,15 @@ def plot_status_potential(
     ax: Axes | None = None,
     *,
     grid: Mapping[str, Sequence[str]] | None = None,
+    highlight: tuple[int, str] | None = None,
 ) -> Axes:
     """Draw the status × potential grid: doctors per cell, tiers outlined and lettered.
 
     ``scored`` is the result of :func:`~course.accounts.score_physicians`
     (``status`` and ``potential_class`` per row). Rows are potential (high at
     the top), columns the status −4 … +4; thick lines separate cells of
-    different tiers and each cell shows its tier letter.
+    different tiers and each cell shows its tier letter. ``highlight`` —
+    ``(status, potential_class)`` — frames one cell in red (e.g. one doctor's).
 
     Examples
     --------
@@ -111,6 +117,9 @@ def plot_status_potential(
     >>> ax = plot_status_potential(scored)
     >>> sorted(t.get_text() for t in ax.texts if t.get_gid() == "count" and t.get_text() != "0")
     ['1', '1', '2']
+    >>> ax = plot_status_potential(scored, highlight=(1, "high"))
+    >>> [p.get_xy() for p in ax.patches if p.get_gid() == "highlight"]
+    [(4.54, -0.46)]
     """
     counts = status_potential_counts(scored)
     tiers = _tier_table(grid)
@@ -133,6 +142,12 @@ def plot_status_potential(
         for x0, y0, x1, y1 in _tier_edges(tiers):
             ax.plot([x0, x1], [y0, y1], color=OUTLINE, linewidth=2.2, gid="tier-edge",
                     solid_capstyle="projecting")
+        if highlight is not None:
+            status, cls = highlight
+            row = POTENTIAL_CLASSES.index(check_choice("potential_class", cls, POTENTIAL_CLASSES))
+            column = status_level(status).value + 4
+            ax.add_patch(Rectangle((column - 0.46, row - 0.46), 0.92, 0.92, fill=False,
+                                   edgecolor=HIGHLIGHT, linewidth=3, gid="highlight", zorder=5))
         ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", fontsize=8)
         ax.set_yticks(range(len(rows)), rows, fontsize=9)
         ax.set_xlabel(title("Prescribing status (−4 … +4)"))

@@ -121,6 +121,21 @@ def test_visits_are_spread_over_the_month() -> None:
     assert days[0] <= 4 and days[-1] >= 19
 
 
+@pytest.mark.parametrize("shape", [(8, 8), (6, 5), (12, 6), (20, 3)])
+def test_every_doctors_calls_are_spread_and_never_on_consecutive_days(shape: tuple[int, int]) -> None:
+    frame, hospitals = territory(*shape)
+    plan = plan_cycle(frame, 2026, 3, hospitals=hospitals)
+    n_days = len(plan.days)
+    for (_doctor, tier), days in plan.calls.groupby(["physician_id", "tier"])["day"]:
+        ordered = np.sort(days.to_numpy())
+        if len(ordered) < 2:
+            continue
+        gaps = np.append(np.diff(ordered), ordered[0] + n_days - ordered[-1])  # wraps to next month
+        assert gaps.min() >= 2
+        # even spacing would be n_days / calls; a C doctor rides on his hospital's visit days
+        assert gaps.max() <= n_days / len(ordered) + (3 if tier == "A" else 7)
+
+
 def test_calls_at_one_hospital_fall_on_the_same_days() -> None:
     frame = doctors([(f"D{i}", "H1", "A") for i in range(5)])
     plan = plan_cycle(frame, 2026, 3)

@@ -5,7 +5,8 @@
 - :mod:`~course.planning.daily` — one day's plan: who, when, in which order, why;
 - :mod:`~course.planning.capacity` — remaining calls, capacity, utilisation, reach;
 - :mod:`~course.planning.callplan` — response curves and allocation by marginal return;
-- :mod:`~course.planning.call_steps` — the steps of a call, objectives per stage, meetings.
+- :mod:`~course.planning.call_steps` — the steps of a call, objectives per stage, meetings;
+- :mod:`~course.planning.targets` — a rep's target list: one row per doctor with his tier.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ from course.planning.frequency import (
     check_frequencies,
     planned_calls,
 )
+from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [
     "CALL_STEPS",
@@ -95,6 +97,7 @@ __all__: list[str] = [
     "MeetingItem",
     "ResponseCurve",
     "allocate_calls",
+    "best_tier_per_doctor",
     "calibrate",
     "calls_made",
     "calls_per_month",
@@ -110,6 +113,7 @@ __all__: list[str] = [
     "planned_calls",
     "reach",
     "remaining_calls",
+    "rep_targets",
     "response_table",
     "select_calls",
     "utilisation",

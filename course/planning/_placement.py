@@ -1,21 +1,25 @@
 """How :func:`course.planning.cycle.plan_cycle` places calls on days.
 
-Four steps, each simple enough to explain to a rep:
+Five steps, each simple enough to explain to a rep:
 
 1. **Trim to capacity** — when the frequencies ask for more calls than the month
    holds (target × working days), the lowest-priority calls are dropped first:
    calls above a tier's minimum before minimum calls, C before B before A.
-2. **Hospital visits** — each hospital gets visit days spread over the month
-   (as many as its most-called doctor needs, more when its calls would not fit in
-   a day), and each doctor's calls are spread over his hospital's visits.
-3. **Packing** — each hospital visit goes to a day of its part of the month,
-   chosen by a score: near the day's other hospitals, few hospitals a day, the
-   doctors' best weekday, their best slot not full, the day not beyond its target,
-   not next to another visit of the same hospital. A visit that fits no day is
-   split over the days with room; what still does not fit is reported.
-4. **Best days** — a doctor whose call is not on his best weekday is moved to
-   another visit of his hospital on that weekday, when it keeps his calls spread
-   and the day has room.
+2. **Hospital visits** — each hospital gets as many visit days as its most-called
+   doctor needs (more when its calls would not fit in a day's target), and each
+   doctor's calls are spread over his hospital's visits.
+3. **Evenly spaced hospital days** — the visits of a hospital fall every
+   *working days ÷ visits* days; the start (and a shift of up to two days per
+   visit) is chosen by a score: near the day's other hospitals, few hospitals a day,
+   the doctors' best weekday, their best slot not full, the day not beyond its
+   target. Big hospitals are placed first. A hospital that fits no even pattern is
+   placed visit by visit in its part of the month (split over days when needed);
+   what still does not fit is reported.
+4. **Even days** — calls move off days above the target and onto days below the
+   daily minimum, from days close by, keeping every doctor's calls at least two
+   days apart and no less evenly spread.
+5. **Best days** — a doctor whose call is not on his best weekday is moved to
+   another visit of his hospital on that weekday, under the same conditions.
 """
 
 from __future__ import annotations
@@ -36,9 +40,9 @@ TOO_MANY_HOSPITALS = 3.0
 BEST_DAY = 1.5
 SLOT_FULL = 1.0
 AT_TARGET = 4.0
-NEXT_TO_VISIT = 2.0
-TWO_DAYS_FROM_VISIT = 1.0
-OFF_CENTRE = 0.1
+NEXT_TO_VISIT = 6.0
+TWO_DAYS_FROM_VISIT = 2.0
+OFF_CENTRE = 0.3
 LOAD = 0.25
 BALANCE_REACH = 3
 
@@ -138,7 +142,7 @@ class _State:
             self.slot_load[day, int(slot)] += sign
         self.taken[doc, day] = sign > 0
 
-    def score(self, h: int, doctors: list[int], size: int, centre: float) -> np.ndarray:
+    def score(self, h: int, doctors: list[int], size: int, centre: float | None) -> np.ndarray:
         lay = self.layout
         here = self.on_day[:, h] > 0
         score = np.where(here, SAME_HOSPITAL, 0.0)
@@ -168,9 +172,16 @@ class _State:
             gap = np.abs(self.positions[:, None] - visited[None, :]).min(axis=1)
             score -= np.where(gap <= 1, NEXT_TO_VISIT, 0.0) * new
             score -= np.where(gap == 2, TWO_DAYS_FROM_VISIT, 0.0) * new
-        score -= OFF_CENTRE * np.abs(self.positions - centre)
+        if centre is not None:
+            score -= OFF_CENTRE * np.abs(self.positions - centre)
         score -= LOAD * self.load
         return score
+
+
+WIDEN = 2
+"""Working days a whole hospital visit may move beyond its part of the month before it is split."""
+JITTER = 0.5
+"""Score lost per day an evenly spaced visit moves off its place."""
 
 
 def place_calls(
@@ -181,93 +192,209 @@ def place_calls(
     kept = trim_to_capacity(wanted, minimum, layout)
     state = _State(len(wanted), layout)
     visits = hospital_visits(kept, layout)
-    visits.sort(key=lambda v: (-len(v[3]), v[0], v[1]))
-    for h, k, n_visits, doctors in visits:
-        start = min(k * d // n_visits, d - 1)
-        stop = min(max(start + 1, (k + 1) * d // n_visits), d)
-        size = len(doctors)
-        free = (state.load + size <= layout.high) & (state.on_day[:, h] == 0)
-        window = free.copy()
-        window[:start] = False
-        window[stop:] = False
-        if not window.any():
-            window = free
-        if window.any():
-            score = state.score(h, doctors, size, (start + stop - 1) / 2)
-            day = int(np.argmax(np.where(window, score, -np.inf)))
-            for doc in doctors:
-                state.add(doc, day)
+    by_hospital: dict[int, list[tuple[int, int, int, list[int]]]] = {}
+    for visit in visits:
+        by_hospital.setdefault(visit[0], []).append(visit)
+    order = sorted(by_hospital, key=lambda h: (-sum(len(v[3]) for v in by_hospital[h]), h))
+    everywhere = np.ones(d, dtype=bool)
+    for h in order:
+        if _place_evenly(state, h, by_hospital[h]):
             continue
-        _split(state, h, doctors, (start + stop - 1) / 2)
+        for _h, k, n_visits, doctors in by_hospital[h]:
+            start = min(k * d // n_visits, d - 1)
+            stop = min(max(start + 1, (k + 1) * d // n_visits), d)
+            centre = (start + stop - 1) / 2
+            near = np.zeros(d, dtype=bool)
+            near[max(0, start - WIDEN):min(d, stop + WIDEN)] = True
+            if _place_whole(state, h, doctors, centre, start, stop) or \
+                    _split(state, h, doctors, centre, near, whole_first=False) or \
+                    _place_whole(state, h, doctors, centre, 0, d):
+                continue
+            _split(state, h, doctors, centre, everywhere, whole_first=True)
     _balance(state, low)
     _prefer_best_days(state, kept)
     placed = np.nonzero(state.taken)
     return placed[0], placed[1]
 
 
-def _split(state: _State, h: int, doctors: list[int], centre: float) -> None:
-    """Place a visit that fits no single day over the days with room."""
+def _place_evenly(state: _State, h: int, visits: list[tuple[int, int, int, list[int]]]) -> bool:
+    """Give hospital ``h`` evenly spaced visit days (every days ÷ visits), the best-scoring start.
+
+    Each visit may shift by up to two days (its day full, or a better day near); visits of
+    the hospital stay two days apart. False when no start fits.
+    """
+    lay = state.layout
+    n_visits = visits[0][2]
+    step = lay.n_days / n_visits
+    best: tuple[float, list[int]] | None = None
+    for phase in range(max(1, math.ceil(step))):
+        total = 0.0
+        days: list[int] = []
+        for _h, k, _n, doctors in visits:
+            ideal = min(lay.n_days - 1, int(phase + k * step))
+            score = state.score(h, doctors, len(doctors), None)
+            fits = (state.load + len(doctors) <= lay.high) & (state.on_day[:, h] == 0)
+            options = [e for e in (ideal, ideal - 1, ideal + 1, ideal - 2, ideal + 2)
+                       if 0 <= e < lay.n_days and fits[e] and all(abs(e - o) >= 2 for o in days)]
+            if not options:
+                break
+            chosen = max(options, key=lambda e: score[e] - JITTER * abs(e - ideal))
+            total += float(score[chosen]) - JITTER * abs(chosen - ideal)
+            days.append(chosen)
+        else:
+            if best is None or total > best[0]:
+                best = (total, days)
+    if best is None:
+        return False
+    for (_h, _k, _n, doctors), day in zip(visits, best[1], strict=True):
+        for doc in doctors:
+            state.add(doc, day)
+    return True
+
+
+def _place_whole(state: _State, h: int, doctors: list[int], centre: float, start: int, stop: int) -> bool:
+    """Put the whole visit on one day of ``[start, stop)`` (widened by up to WIDEN days)."""
+    lay = state.layout
+    free = (state.load + len(doctors) <= lay.high) & (state.on_day[:, h] == 0)
+    for widen in range(WIDEN + 1):
+        window = np.zeros(lay.n_days, dtype=bool)
+        window[max(0, start - widen):min(lay.n_days, stop + widen)] = True
+        if (window & free).any():
+            score = state.score(h, doctors, len(doctors), centre)
+            day = int(np.argmax(np.where(window & free, score, -np.inf)))
+            for doc in doctors:
+                state.add(doc, day)
+            return True
+    return False
+
+
+def _split(state: _State, h: int, doctors: list[int], centre: float, window: np.ndarray,
+           *, whole_first: bool) -> bool:
+    """Spread a visit over the days of ``window`` with room; True when all of it is placed.
+
+    Nothing is placed unless the window has room for the whole visit.
+    """
     lay = state.layout
     remaining = sorted(doctors, key=lambda doc: lay.rank[doc])
+    room = np.where(window, np.maximum(lay.high - state.load, 0), 0)
+    if room.sum() < len(remaining) and not whole_first:
+        return False
     while remaining:
-        room = state.load < lay.high
-        if not room.any():
-            return
+        open_days = window & (state.load < lay.high) & np.array(
+            [any(not state.taken[doc, e] for doc in remaining) for e in range(lay.n_days)])
+        if not open_days.any():
+            return False
         score = state.score(h, remaining, 1, centre)
-        day = int(np.argmax(np.where(room, score, -np.inf)))
+        day = int(np.argmax(np.where(open_days, score, -np.inf)))
         fits = [doc for doc in remaining if not state.taken[doc, day]]
-        if not fits:
-            return
         for doc in fits[: int(lay.high - state.load[day])]:
             state.add(doc, day)
             remaining.remove(doc)
+    return True
 
 
 def _balance(state: _State, low: int) -> None:
-    """Move a hospital's calls from days above the target, or to days below ``low``."""
-    lay = state.layout
-    for _round in range(2 * lay.n_days):
-        over = np.flatnonzero(state.load > lay.target)
-        under = np.flatnonzero((state.load < low) & (state.load > 0))
-        if len(over):
-            sources, sinks = over[np.argsort(-state.load[over], kind="stable")], None
-        elif len(under):
-            sources, sinks = None, under[np.argsort(state.load[under], kind="stable")]
-        else:
-            return
-        if not _move_one_group(state, sources, sinks, low):
+    """Even out the days: move calls off days above the target, onto days below ``low``.
+
+    Whole hospital groups move first (no extra travel); a day still below ``low``
+    then takes single calls from a near day that stays at ``low`` or above.
+    """
+    for _round in range(4 * state.layout.n_days):
+        over = np.flatnonzero(state.load > state.layout.target)
+        under = np.flatnonzero(state.load < low)
+        moved = False
+        for d in over[np.argsort(-state.load[over], kind="stable")]:
+            near = [int(e) for e in np.argsort(state.load, kind="stable") if 0 < abs(e - d) <= BALANCE_REACH]
+            if _move_group(state, int(d), near, low, keep_source=False):
+                moved = True
+                break
+        if not moved:
+            for e in under[np.argsort(state.load[under], kind="stable")]:
+                near = [int(d) for d in np.argsort(-state.load, kind="stable")
+                        if 0 < abs(d - e) <= BALANCE_REACH and state.load[d] > low]
+                if any(_move_group(state, d, [int(e)], low, keep_source=True) for d in near) or \
+                        _move_single(state, near, int(e), low):
+                    moved = True
+                    break
+        if not moved:
             return
 
 
-def _move_one_group(state: _State, sources: np.ndarray | None, sinks: np.ndarray | None,
-                    low: int) -> bool:
-    """Move one hospital group between near days; True when something moved."""
+def _spaced(state: _State, doctors: np.ndarray, source: int, sink: int) -> bool:
+    """True when moving ``doctors`` from ``source`` to ``sink`` keeps their calls spread.
+
+    Calls stay at least 2 working days apart, and the longest gap between two calls
+    does not grow beyond both its present length and an even spread (days ÷ calls + 1).
+    """
+    n_days = state.layout.n_days
+    for doc in doctors:
+        days = np.flatnonzero(state.taken[doc])
+        others = days[days != source]
+        if state.taken[doc, sink] or (len(others) and np.abs(others - sink).min() < 2):
+            return False
+        if len(others):
+            after = np.sort(np.append(others, sink))
+            allowed = max(_longest_gap(days, n_days), -(-n_days // len(days)) + 1)
+            if _longest_gap(after, n_days) > allowed:
+                return False
+    return True
+
+
+def _longest_gap(days: np.ndarray, n_days: int) -> int:
+    """Longest stretch between two calls, the last one wrapping round to next month's first."""
+    inner = int(np.diff(days).max()) if len(days) > 1 else 0
+    return max(inner, int(days[0]) + n_days - int(days[-1]))
+
+
+def _move_group(state: _State, d: int, sinks: list[int], low: int, *, keep_source: bool) -> bool:
+    """Move one whole hospital group from day ``d`` to the first fitting day of ``sinks``."""
     lay = state.layout
-    pairs: list[tuple[int, int]] = []
-    if sources is not None:
-        pairs = [(int(d), int(e)) for d in sources for e in state.positions
-                 if e != d and abs(e - d) <= BALANCE_REACH]
-    elif sinks is not None:
-        pairs = [(int(d), int(e)) for e in sinks for d in state.positions
-                 if e != d and abs(e - d) <= BALANCE_REACH and state.load[d] > low]
-    for d, e in pairs:
-        groups = np.flatnonzero(state.on_day[d] > 0)
-        for h in groups[np.argsort(state.on_day[d, groups], kind="stable")]:
-            size = int(state.on_day[d, h])
+    groups = np.flatnonzero(state.on_day[d] > 0)
+    for h in groups[np.argsort(state.on_day[d, groups], kind="stable")]:
+        size = int(state.on_day[d, h])
+        if keep_source and state.load[d] - size < low:
+            continue
+        doctors = np.flatnonzero(state.taken[:, d] & (lay.hospital == h))
+        for e in sinks:
             if state.on_day[e, h] or state.load[e] + size > lay.target:
                 continue
-            if sources is None and state.load[d] - size < low:
+            if not _spaced(state, doctors, d, e):
                 continue
-            visited = np.flatnonzero(state.on_day[:, h] > 0)
-            visited = visited[visited != d]
-            if len(visited) and np.abs(visited - e).min() < 2:
-                continue
-            doctors = np.flatnonzero(state.taken[:, d] & (lay.hospital == h))
             for doc in doctors:
                 state.add(int(doc), d, -1)
                 state.add(int(doc), e)
             return True
     return False
+
+
+def _move_single(state: _State, sources: list[int], e: int, low: int) -> bool:
+    """Move one call onto day ``e`` (below ``low``), preferring a hospital already there."""
+    lay = state.layout
+    best: tuple[float, int, int] | None = None
+    for d in sources:
+        if state.load[d] - 1 < low:
+            continue
+        for doc in np.flatnonzero(state.taken[:, d]):
+            if not _spaced(state, np.array([doc]), d, e):
+                continue
+            h = lay.hospital[doc]
+            if state.on_day[e, h]:
+                cost = 0.0
+            elif state.n_on_day[e] == 0:
+                cost = EMPTY_DAY
+            elif lay.distance is not None:
+                cost = NEW_HOSPITAL + PER_KM * float(
+                    np.where(state.on_day[e] > 0, lay.distance[h], np.inf).min())
+            else:
+                cost = NEW_HOSPITAL
+            if best is None or cost < best[0]:
+                best = (cost, int(doc), d)
+    if best is None:
+        return False
+    _cost, chosen, source = best
+    state.add(chosen, source, -1)
+    state.add(chosen, e)
+    return True
 
 
 def _prefer_best_days(state: _State, kept: np.ndarray) -> None:
@@ -282,18 +409,15 @@ def _prefer_best_days(state: _State, kept: np.ndarray) -> None:
         for day in np.flatnonzero(state.taken[doc]):
             if lay.weekday[day] == best:
                 continue
-            others = np.flatnonzero(state.taken[doc])
-            others = others[others != day]
             candidates = (
                 (state.on_day[:, h] > 0) & (lay.weekday == best) & ~state.taken[doc]
                 & (state.load < lay.target) & (np.abs(state.positions - day) <= reach)
             )
-            if len(others):
-                gap = np.abs(state.positions[:, None] - others[None, :]).min(axis=1)
-                candidates &= gap >= 2
             slot = lay.best_slot[doc]
             if not math.isnan(slot):
                 candidates &= state.slot_load[:, int(slot)] < lay.slot_capacity[int(slot)]
+            candidates &= np.array([bool(c) and _spaced(state, np.array([doc]), int(day), int(e))
+                                    for e, c in enumerate(candidates)])
             if not candidates.any():
                 continue
             target = int(np.argmin(np.where(candidates, np.abs(state.positions - day), np.iinfo(np.int64).max)))

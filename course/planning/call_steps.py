@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from course._checks import check_choice, check_int
+from course.accounts.ladder import STAGES
 from course.i18n import get_language
 
 __all__ = [
@@ -115,26 +116,11 @@ CALL_STEPS: tuple[CallStep, ...] = (
 """The seed's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""
 
 STAGE_OBJECTIVES: dict[int, tuple[Bilingual, ...]] = {
-    0: (B("Introduce the product and its indication in two minutes", "用两分钟介绍产品及其适应症"),
-        B("Learn how many of the doctor's patients have the indication and how they are treated now",
-          "了解医生有多少适应症病人以及目前的治疗方式"),
-        B("Leave the key literature and agree a date for the next call", "留下关键资料，约定下次拜访时间")),
-    1: (B("Identify one type of patient for whom the product fits best", "找出最适合使用本产品的一类病人"),
-        B("Present the clinical evidence for those patients", "介绍针对这类病人的临床证据"),
-        B("Gain a commitment to try it on 3 new patients before the next call",
-          "取得承诺：下次拜访前在3位新病人中试用")),
-    2: (B("Review the results of the trial patients", "回顾试用病人的疗效"),
-        B("Handle the doctor's remaining concerns (safety, price, reimbursement)", "处理医生剩余的顾虑（安全性、价格、报销）"),
-        B("Agree to use it routinely for this type of patient", "取得承诺：在这类病人中常规使用")),
-    3: (B("Extend use to a second type of patient", "把使用扩展到第二类病人"),
-        B("Ask to make it the first choice for this type of patient", "请医生在这类病人中把本产品作为首选"),
-        B("Offer academic support (literature, a department meeting)", "提供学术支持（文献、科室会）")),
-    4: (B("Keep the doctor informed of new data and services", "持续提供新的资料和服务"),
-        B("Invite the doctor to share experience with colleagues or speak at a meeting",
-          "邀请医生与同事分享经验或在会议上讲课"),
-        B("Ask for feedback and for colleagues who could benefit", "征求反馈，请医生推荐可能受益的同事")),
+    stage.number: tuple(B(en, zh) for en, zh in zip(stage.objectives_en, stage.objectives_zh, strict=True))
+    for stage in STAGES
 }
-"""At least three objectives per adoption stage (0 unaware … 4 advocacy); each moves the doctor one step up."""
+"""At least three objectives per adoption stage (0 unaware … 4 advocacy), each moving the doctor
+one step up; the same as :data:`course.accounts.ladder.STAGES` (one source for both lessons)."""
 
 
 GENERIC_OBJECTIVES: tuple[Bilingual, ...] = (
@@ -151,7 +137,7 @@ def objectives_for_stage(stage: int, n: int = 3) -> list[Bilingual]:
     Examples
     --------
     >>> [o.en for o in objectives_for_stage(1, 2)]
-    ['Identify one type of patient for whom the product fits best', 'Present the clinical evidence for those patients']
+    ['Agree the type of patient on whom to try the product first', "Answer the doctor's main objection with clinical evidence"]
     >>> objectives_for_stage(5)
     Traceback (most recent call last):
     ...

@@ -178,7 +178,7 @@ class CyclePlan:
         >>> doctors = pd.DataFrame({"physician_id": ["D1", "D2"],
         ...                         "hospital_id": ["H1", "H1"], "tier": ["A", "C"]})
         >>> plan = plan_cycle(doctors, 2026, 3)
-        >>> plan.day(2)["physician_id"].tolist()
+        >>> plan.day(1)["physician_id"].tolist()
         ['D1', 'D2']
         >>> plan.day(23)
         Traceback (most recent call last):

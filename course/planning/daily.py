@@ -210,7 +210,7 @@ def plan_day(
     2      3    morning          H1           D1        4.0             3
     3      4  afternoon          H1           D3        0.0             3
     >>> plan.loc[0, "objectives"].split("; ")[0]
-    'Identify one type of patient for whom the product fits best'
+    'Agree the type of patient on whom to try the product first'
     """
     check_doctors(candidates)
     if not isinstance(calls_per_day, CallsPerDay):

@@ -201,6 +201,10 @@ def cascade_quota(total: int, accounts: pd.DataFrame, *, territory: str = "terri
     check_not_empty("accounts", accounts)
     check_columns("accounts", accounts, [territory, history, potential])
     sums = accounts.groupby(territory, sort=False)[[history, potential]].sum().reset_index()
+    english = f"{territory}_en"
+    if english in accounts.columns:  # keep the territories' English names for plots
+        names = accounts.drop_duplicates(territory).set_index(territory)[english]
+        sums.insert(1, english, sums[territory].map(names))
     territories = allocate_quota(total, sums, history=history, potential=potential, weight=weight)
     quota_of = dict(zip(territories[territory], territories["quota"], strict=True))
     parts = []

@@ -1,0 +1,177 @@
+"""Plots for goals and quotas: the SMART letter board, the quota split, months, fairness."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyBboxPatch
+
+from course._checks import check_choice, check_columns
+from course.goals.fairness import FairnessReport
+from course.goals.smart import SmartVerdict
+from course.plots._style import new_axes, pick, plot_context, title
+
+__all__ = [
+    "HISTORY_COLOUR",
+    "POTENTIAL_COLOUR",
+    "QUOTA_COLOUR",
+    "VERDICT_COLOURS",
+    "plot_fairness",
+    "plot_monthly_quota",
+    "plot_quota_split",
+    "plot_smart_board",
+]
+
+VERDICT_COLOURS: dict[str, str] = {"pass": "#1b9e77", "fail": "#d7301f", "check": "#fdae61"}
+"""Tile colour of a SMART letter by verdict."""
+VERDICT_MARKS: dict[str, str] = {"pass": "✓", "fail": "✗", "check": "?"}
+"""The mark drawn under each letter."""
+QUOTA_COLOUR = "#4c72b0"
+"""Bars of the blended quota."""
+HISTORY_COLOUR = "#7f7f7f"
+"""Markers of the history-only split."""
+POTENTIAL_COLOUR = "#e6550d"
+"""Markers of the potential-only split."""
+
+
+def plot_smart_board(verdict: SmartVerdict, ax: Axes | None = None) -> Axes:
+    """Five tiles, S M A R T, green when the letter passes, red when it fails, amber to check.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from course.goals import coach_goal
+    >>> ax = plot_smart_board(coach_goal("尽量提高销量", today=date(2026, 3, 2)).verdict)
+    >>> [p.get_label() for p in ax.patches]
+    ['S fail', 'M fail', 'A check', 'R check', 'T fail']
+    """
+    with plot_context():
+        ax = new_axes(ax, figsize=(7, 2.2))
+        for i, letter in enumerate(verdict.letters):
+            ax.add_patch(FancyBboxPatch((i + 0.06, 0.06), 0.88, 0.88, boxstyle="round,pad=0.02",
+                                        facecolor=VERDICT_COLOURS[letter.verdict], edgecolor="white",
+                                        label=f"{letter.letter} {letter.verdict}"))
+            ax.text(i + 0.5, 0.62, letter.letter, ha="center", va="center", fontsize=26,
+                    fontweight="bold", color="white")
+            ax.text(i + 0.5, 0.3, f"{VERDICT_MARKS[letter.verdict]} {pick(letter.name_zh, letter.name_en)}",
+                    ha="center", va="center", fontsize=10, color="white")
+        ax.set_xlim(0, len(verdict.letters))
+        ax.set_ylim(0, 1)
+        ax.set_axis_off()
+        ax.set_aspect("equal")
+    return ax
+
+
+def _labels(frame: pd.DataFrame, key: str) -> list[str]:
+    if f"{key}_en" in frame.columns:
+        return [pick(zh, en) for zh, en in zip(frame[key].astype(str), frame[f"{key}_en"].astype(str),
+                                                strict=True)]
+    return frame[key].astype(str).tolist()
+
+
+def plot_quota_split(territories: pd.DataFrame, ax: Axes | None = None, *, key: str = "territory") -> Axes:
+    """Bars of each territory's quota, with where history alone and potential alone would put it.
+
+    Parameters
+    ----------
+    territories
+        The ``territories`` of :func:`course.goals.cascade_quota` (or any table from
+        :func:`course.goals.allocate_quota`): ``key``, ``quota``, ``history_share``
+        and ``potential_share``; a ``<key>_en`` column gives English labels.
+
+    Examples
+    --------
+    >>> from course.goals import allocate_quota
+    >>> t = pd.DataFrame({"territory": ["N", "S"], "history": [600, 400], "potential": [400, 600]})
+    >>> ax = plot_quota_split(allocate_quota(1000, t, weight=0.5))
+    >>> [float(p.get_height()) for p in ax.patches]
+    [500.0, 500.0]
+    >>> [line.get_label() for line in ax.lines]
+    ['history only', 'potential only']
+    """
+    check_columns("territories", territories, [key, "quota", "history_share", "potential_share"])
+    total = float(territories["quota"].sum())
+    x = np.arange(len(territories))
+    with plot_context():
+        ax = new_axes(ax, figsize=(8, 4))
+        bars = ax.bar(x, territories["quota"], color=QUOTA_COLOUR, label="quota")
+        (history,) = ax.plot(x, total * territories["history_share"], linestyle="none", marker="_",
+                             markersize=22, markeredgewidth=3, color=HISTORY_COLOUR, label="history only")
+        (potential,) = ax.plot(x, total * territories["potential_share"], linestyle="none", marker="D",
+                               markersize=6, color=POTENTIAL_COLOUR, label="potential only")
+        for xi, quota in zip(x, territories["quota"], strict=True):
+            ax.text(float(xi), quota * 0.97, f"{int(quota):,}", ha="center", va="top", fontsize=8,
+                    color="white")
+        ax.set_xticks(x, _labels(territories, key), rotation=30 if len(x) > 5 else 0)
+        ax.legend([bars, history, potential],
+                  [title("Quota"), title("History only"), title("Potential only")],
+                  frameon=False, fontsize=8)
+        ax.set_ylabel(title("Boxes"))
+        ax.set_title(title("Quota by territory"))
+    return ax
+
+
+def plot_monthly_quota(months: pd.Series | pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Bars of the quota per month; a table (unit × month) is drawn stacked by unit.
+
+    Examples
+    --------
+    >>> ax = plot_monthly_quota(pd.Series({"2026-11": 300, "2026-12": 500}))
+    >>> [float(p.get_height()) for p in ax.patches]
+    [300.0, 500.0]
+    """
+    table = months.to_frame().T if isinstance(months, pd.Series) else months
+    columns = [str(c) for c in table.columns]
+    x = np.arange(len(columns))
+    with plot_context():
+        ax = new_axes(ax, figsize=(8, 3.5))
+        bottom = np.zeros(len(columns))
+        for unit, row in table.iterrows():
+            values = row.to_numpy(dtype=float)
+            ax.bar(x, values, bottom=bottom, label=str(unit),
+                   color=QUOTA_COLOUR if len(table) == 1 else None)
+            bottom += values
+        for xi, height in zip(x, bottom, strict=True):
+            ax.text(float(xi), height, f"{int(height):,}", ha="center", va="bottom", fontsize=8)
+        ax.set_xticks(x, columns)
+        if len(table) > 1:
+            ax.legend(frameon=False, fontsize=7, ncols=2)
+        ax.set_ylabel(title("Boxes"))
+        ax.set_title(title("Quota by month"))
+    return ax
+
+
+def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: str = "size") -> Axes:
+    """Scatter of attainment against territory size (or growth), with the 100% line and r.
+
+    Examples
+    --------
+    >>> from course.goals import fairness_check
+    >>> t = pd.DataFrame({"quota": [100, 100, 100], "actual": [80, 100, 120],
+    ...                   "size": [30, 20, 10], "growth": [0.0, 0.1, 0.0]})
+    >>> ax = plot_fairness(fairness_check(t))
+    >>> ax.collections[0].get_offsets()[:, 1].tolist()
+    [0.8, 1.0, 1.2]
+    """
+    check_choice("against", against, ("size", "growth"))
+    table = report.table
+    size_column = "size" if "size" in table.columns else "potential"
+    column = size_column if against == "size" else "growth"
+    r = report.r_size if against == "size" else report.r_growth
+    used = table[table["attainment"].notna()]
+    unfair = r is not None and abs(r) >= report.threshold
+    with plot_context():
+        ax = new_axes(ax, figsize=(5, 4))
+        ax.scatter(used[column], used["attainment"], color=VERDICT_COLOURS["fail" if unfair else "pass"],
+                   edgecolor="#333333", linewidth=0.5, alpha=0.85)
+        ax.axhline(1.0, color="#333333", linewidth=0.8, linestyle="--")
+        ax.yaxis.set_major_formatter(lambda y, _pos: f"{y:.0%}")
+        if against == "growth":
+            ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:+.0%}")
+        ax.set_xlabel(title("Territory size (potential)") if against == "size" else title("Growth"))
+        ax.set_ylabel(title("Attainment"))
+        r_text = "n/a" if r is None else f"{r:+.2f}"
+        ax.set_title(f"{title('Attainment against size') if against == 'size' else title('Attainment against growth')}"
+                     f"  r = {r_text}")
+    return ax

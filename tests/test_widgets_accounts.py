@@ -214,3 +214,32 @@ def test_scorecard_speaks_chinese() -> None:
     card.doctor.value = 0
     assert "处方现状：" in card.result.value
     assert "下次拜访的目标" in card.result.value
+
+
+# ------------------------------------------------------------------ self-check
+def test_self_check_answers_come_from_the_library() -> None:
+    from course.widgets.accounts import AccountsSelfCheck
+
+    quiz = AccountsSelfCheck()
+    assert quiz.last_result == dict.fromkeys(q.key for q in quiz.questions)
+    answers = {"status_from_note": "1", "tier_first_choice": "B", "next_objective": "2",
+               "hospital_grade": "B", "kol_type": "prescribing_authority"}
+    for question, choice in zip(quiz.questions, quiz.choices, strict=True):
+        choice.value = answers[question.key]
+    assert all(quiz.last_result.values())
+    assert "5 of 5 right" in quiz.score.value
+    quiz.choices[3].value = "A"
+    assert quiz.last_result["hospital_grade"] is False
+    assert "composite is 64.5" in quiz.verdicts[3].value
+    assert "4 of 5 right" in quiz.score.value
+
+
+def test_self_check_in_chinese() -> None:
+    from course.widgets.accounts import AccountsSelfCheck
+
+    set_language("zh")
+    quiz = AccountsSelfCheck()
+    assert "偶尔处方" in quiz.questions[0].prompt
+    assert ("+1 少量处方", "1") in quiz.questions[0].options
+    quiz.choices[0].value = "0"
+    assert "提示" in quiz.verdicts[0].value

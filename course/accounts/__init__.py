@@ -8,7 +8,8 @@
 * :mod:`~course.accounts.kol` — key opinion leaders;
 * :mod:`~course.accounts.deciles` — deciles by doctor count and by volume;
 * :mod:`~course.accounts.customers` — service tiers, the information model,
-  competition analysis.
+  competition analysis;
+* :mod:`~course.accounts.selfcheck` — the lesson's self-check questions.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from course.accounts.physicians import (
     score_physicians,
     tier_for,
 )
+from course.accounts.selfcheck import SelfCheckQuestion, self_check_questions
 from course.accounts.status import (
     STATUS_SCALE,
     STATUS_TO_STAGE,
@@ -96,6 +98,7 @@ __all__ = [
     "KolWeights",
     "PhysicianScore",
     "PotentialCutoffs",
+    "SelfCheckQuestion",
     "ServiceTier",
     "Stage",
     "StatusLevel",
@@ -118,6 +121,7 @@ __all__ = [
     "score_kols",
     "score_physician",
     "score_physicians",
+    "self_check_questions",
     "service_tier",
     "stage",
     "status_level",

@@ -36,13 +36,20 @@ from course.accounts.physicians import (
     score_physician,
     score_physicians,
 )
+from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
 from course.i18n import _, get_language
 from course.plots._style import GRADE_COLOURS, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.widgets._base import CourseWidget
 
-__all__ = ["GraderView", "HospitalGrader", "PhysicianScorecard", "ScorecardView"]
+__all__ = [
+    "AccountsSelfCheck",
+    "GraderView",
+    "HospitalGrader",
+    "PhysicianScorecard",
+    "ScorecardView",
+]
 
 _STYLE = {"description_width": "initial"}
 _FACTORS = ("scale", "level", "volume", "medication", "competition")
@@ -391,3 +398,58 @@ class PhysicianScorecard(CourseWidget):
             ax = plot_status_potential(self._territory, highlight=(s.status, s.potential_class))
             self._grid_png[key] = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
         self.grid.value = self._grid_png[key]
+
+
+class AccountsSelfCheck(CourseWidget):
+    """Lesson 4's ungraded self-check: choose an answer, see at once whether it is right.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> set_language("en")
+    >>> quiz = AccountsSelfCheck()
+    >>> quiz.choices[1].value = "B"
+    >>> quiz.last_result["tier_first_choice"], quiz.last_result["status_from_note"]
+    (True, None)
+    """
+
+    def __init__(self) -> None:
+        self.questions = self_check_questions()
+        self.choices = [
+            widgets.Dropdown(options=[("—", ""), *q.options], value="",
+                             layout=widgets.Layout(width="24em"))
+            for q in self.questions
+        ]
+        self.verdicts = [widgets.HTML() for _q in self.questions]
+        rows = [
+            widgets.VBox([widgets.HTML(f"<b>{i}.</b> {html.escape(q.prompt)}"),
+                          widgets.HBox([choice, verdict])])
+            for i, (q, choice, verdict) in enumerate(
+                zip(self.questions, self.choices, self.verdicts, strict=True), start=1)
+        ]
+        self.score = widgets.HTML()
+        super().__init__(children=[*rows, self.score])
+        self.watch(*self.choices)
+        self.refresh()
+
+    def compute(self) -> dict[str, bool | None]:
+        """Each question's verdict: True, False, or None while unanswered."""
+        return {
+            q.key: None if not choice.value else choice.value == q.answer
+            for q, choice in zip(self.questions, self.choices, strict=True)
+        }
+
+    def show(self, result: dict[str, bool | None]) -> None:
+        """Put ✓ or ✗ and a hint beside each answered question."""
+        for q, verdict in zip(self.questions, self.verdicts, strict=True):
+            right = result[q.key]
+            if right is None:
+                verdict.value = ""
+            elif right:
+                verdict.value = f'<span style="color:#1b7837">✓ {html.escape(_("Correct"))}</span>'
+            else:
+                verdict.value = (f'<span style="color:#b00020">✗ {html.escape(_("Not yet"))}. '
+                                 f'{html.escape(_("Hint"))}: {html.escape(q.hint)}</span>')
+        right_count = sum(1 for v in result.values() if v)
+        self.score.value = html.escape(
+            _("{right} of {total} right").format(right=right_count, total=len(result)))

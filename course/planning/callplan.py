@@ -190,6 +190,8 @@ class Allocation:
     """The month's call budget (in call-slots of time)."""
     time_used: float
     """Call-slots used by the allocation (calls plus travel)."""
+    accounts: tuple[CallAccount, ...] = ()
+    """The accounts allocated to, with their curves (in the table's order)."""
 
     @property
     def total_sales(self) -> float:
@@ -286,4 +288,5 @@ def allocate_calls(accounts: Sequence[CallAccount], total_calls: int) -> Allocat
         "travel": costs - 1.0,
     })
     step_table = pd.DataFrame(steps, columns=["step", "account", "gain", "gain_per_slot"])
-    return Allocation(table=table, steps=step_table, total_calls=budget, time_used=float(used))
+    return Allocation(table=table, steps=step_table, total_calls=budget, time_used=float(used),
+                      accounts=tuple(accounts))

@@ -159,13 +159,17 @@ def plot_response_curves(allocation: Allocation, ax: Axes | None = None) -> Axes
         ax = new_axes(ax, figsize=(7, 4.5))
         top = int(max(table["max_calls"].max(), table["calls"].max(), table["equal_calls"].max(), 1))
         xs = np.linspace(0, top, 200)
-        for i, (account, row) in enumerate(zip(allocation.accounts, table.itertuples(), strict=True)):
+        calls = table["calls"].to_numpy(dtype=float)
+        sales = table["sales"].to_numpy(dtype=float)
+        equal_calls = table["equal_calls"].to_numpy(dtype=float)
+        equal_sales = table["equal_sales"].to_numpy(dtype=float)
+        for i, account in enumerate(allocation.accounts):
             colour = ACCOUNT_COLOURS[i % len(ACCOUNT_COLOURS)]
             ax.plot(xs, account.curve.sales(xs), color=colour, linewidth=1.8, label=account.name,
                     gid=f"curve-{account.name}")
-            ax.plot([row.calls], [row.sales], marker="o", markersize=9, color=colour,
+            ax.plot([calls[i]], [sales[i]], marker="o", markersize=9, color=colour,
                     linestyle="none", gid=f"chosen-{account.name}")
-            ax.plot([row.equal_calls], [row.equal_sales], marker="s", markersize=9,
+            ax.plot([equal_calls[i]], [equal_sales[i]], marker="s", markersize=9,
                     markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.6,
                     linestyle="none", gid=f"equal-{account.name}")
         ax.plot([], [], marker="o", color="#555555", linestyle="none", label=title("By marginal return"))

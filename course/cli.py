@@ -1,0 +1,115 @@
+"""The ``course`` command: ``course grade`` grades a cohort's submissions.
+
+Examples
+--------
+>>> parser = build_parser()
+>>> args = parser.parse_args(["grade", "--workers", "3", "--assignment", "ps1"])
+>>> args.workers, args.assignment, args.sandbox
+(3, ['ps1'], True)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["build_parser", "main"]
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the ``course`` argument parser."""
+    from course.grading.sandbox import Limits
+
+    defaults = Limits()
+    parser = argparse.ArgumentParser(prog="course", description="Tools for the course's instructors.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    grade = commands.add_parser(
+        "grade", help="grade every submission, in parallel and sandboxed, then write feedback and a report",
+        description="Grade the submissions in submitted/{student}/{assignment}/ with nbgrader's rules: "
+                    "in parallel, each kernel in a bubblewrap sandbox with time, memory and process limits. "
+                    "Already graded, unchanged submissions are skipped, so an interrupted run can simply "
+                    "be started again. Ends with nbgrader's feedback and reports/ (grades CSV, HTML report).")
+    grade.add_argument("--course", type=Path, default=None,
+                       help="the course folder, with nbgrader_config.py (default: the current folder)")
+    grade.add_argument("--workers", "-j", type=_positive, default=None,
+                       help=f"submissions graded at once (default: the number of cores, {os.cpu_count()})")
+    grade.add_argument("--assignment", "-a", action="append", default=[], help="only this assignment (repeatable)")
+    grade.add_argument("--student", "-s", action="append", default=[], help="only this trainee (repeatable)")
+    grade.add_argument("--force", action="store_true", help="grade again submissions already graded")
+    grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                       help="run trainees' code WITHOUT the sandbox (it can then read and change the course's "
+                            "files, solutions and gradebook); only where bubblewrap is unavailable")
+    grade.add_argument("--cell-timeout", type=_positive, default=None,
+                       help="seconds per cell (default: the course's Execute.timeout)")
+    grade.add_argument("--notebook-timeout", type=_positive, default=defaults.notebook_timeout,
+                       help="seconds per notebook, all cells together (default: %(default)s)")
+    grade.add_argument("--memory", type=_positive, default=defaults.memory_mb,
+                       help="memory per kernel in MB (default: %(default)s)")
+    grade.add_argument("--max-processes", type=_positive, default=defaults.max_processes,
+                       help="processes and threads per kernel (default: %(default)s)")
+    grade.add_argument("--no-feedback", dest="feedback", action="store_false",
+                       help="do not run nbgrader's generate_feedback afterwards")
+    grade.add_argument("--no-report", dest="report", action="store_false", help="do not write reports/")
+    grade.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    return parser
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from course.errors import CourseInputError
+    from course.grading.run import GradeOptions, SandboxUnavailable, grade_course
+    from course.grading.sandbox import Limits
+
+    if os.environ.get("PATH") is not None:
+        # nbgrader shells out to alembic and friends from this environment's bin folder
+        bin_dir = str(Path(sys.executable).parent)
+        if bin_dir not in os.environ["PATH"].split(os.pathsep):
+            os.environ["PATH"] = bin_dir + os.pathsep + os.environ["PATH"]
+    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
+                    memory_mb=args.memory, max_processes=args.max_processes)
+    options = GradeOptions(
+        course=(args.course or Path.cwd()).resolve(), workers=args.workers, students=tuple(args.student),
+        assignments=tuple(args.assignment), sandbox=args.sandbox, limits=limits, force=args.force,
+        feedback=args.feedback, report=args.report, progress=not args.quiet)
+    if not args.sandbox:
+        print("WARNING: grading without the sandbox: trainees' code runs with your rights and can read "
+              "and change the course's sources, solutions and gradebook.", file=sys.stderr)
+    try:
+        summary = grade_course(options)
+    except SandboxUnavailable as error:
+        print(f"course grade: the sandbox is not available: {error}\n"
+              "Install bubblewrap, or run with --no-sandbox to grade WITHOUT protection.", file=sys.stderr)
+        return 2
+    except CourseInputError as error:
+        print(f"course grade: {error}", file=sys.stderr)
+        return 2
+    rate = summary.graded / summary.seconds if summary.seconds else 0.0
+    print(f"graded {summary.graded} submission(s) in {summary.seconds:.1f} s with {summary.workers} worker(s)"
+          f" ({rate:.2f}/s){'' if summary.sandboxed else ', UNSANDBOXED'}; "
+          f"{summary.already_graded} already graded; {len(summary.failed)} failed; "
+          f"{len(summary.not_gradable)} not gradable")
+    for outcome in summary.failed:
+        print(f"  not graded: {outcome.job.student}/{outcome.job.assignment}: "
+              f"{(outcome.failure or '').splitlines()[0]}", file=sys.stderr)
+    for skipped in summary.not_gradable:
+        print(f"  not gradable: {skipped.student}/{skipped.assignment}: {skipped.reason}", file=sys.stderr)
+    for kind, path in summary.outputs.items():
+        print(f"{kind}: {path}")
+    return 1 if summary.failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``course`` command line; return its exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "grade":
+        return _grade(args)
+    return 2  # pragma: no cover  (argparse rejects unknown commands)

@@ -1,0 +1,330 @@
+"""A small self-contained nbgrader course with a cohort of submissions.
+
+The grading tests, the grading benchmark and an instructor trying ``course
+grade`` for the first time all need the same thing: a course folder in the
+standard nbgrader layout, an assignment released by nbgrader itself, and a
+cohort whose answers are correct, partly correct, blank or hostile. This
+module builds one in any folder, without touching the real course.
+
+The assignment ``ps1`` (notebook ``problems.ipynb``) has three autograded
+answers with visible and hidden tests (4 points), one manually graded written
+answer (2 points) and a helper module ``grading_helpers.py`` that its test
+cells import, as the real exercises import ``course.checks``.
+
+Examples
+--------
+>>> sorted(SUBMISSION_KINDS)[:3]
+['blank', 'correct', 'deleted_cells']
+>>> answers_for("correct", 0)["answer"].strip()
+'answer = 42'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ASSIGNMENT",
+    "DUE",
+    "NOTEBOOK",
+    "SUBMISSION_KINDS",
+    "answers_for",
+    "build_course",
+    "release",
+    "write_submission",
+]
+
+ASSIGNMENT = "ps1"
+"""The demo assignment's id."""
+NOTEBOOK = "problems"
+"""The demo assignment's only notebook (without ``.ipynb``)."""
+DUE = datetime(2030, 3, 1, 12, 0, tzinfo=timezone.utc)
+"""The demo assignment's due date; submissions after it are late."""
+
+CONFIG = '''"""nbgrader configuration of the demo course (built by course.grading.democourse)."""
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = "demo-course"
+c.CourseDirectory.source_directory = "exercises"
+c.CourseDirectory.solution_directory = "solutions"
+c.Execute.timeout = {timeout}
+c.Execute.interrupt_on_timeout = True
+c.Autograde.create_student = True
+c.OverwriteCells.add_missing_cells = True
+'''
+
+HELPERS = '''"""Checks the demo assignment's test cells use (like course.checks)."""
+
+
+def close_to(value, expected, tol=1e-6):
+    """Whether ``value`` is a plain number within ``tol`` of ``expected``."""
+    if type(value) not in (int, float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return abs(value - expected) <= tol
+'''
+
+
+def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float = 0) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _code(source: str, meta: dict[str, Any]) -> dict[str, Any]:
+    return {"cell_type": "code", "execution_count": None, "id": meta["nbgrader"]["grade_id"],
+            "metadata": meta, "outputs": [], "source": source}
+
+
+def _markdown(source: str, meta: dict[str, Any]) -> dict[str, Any]:
+    return {"cell_type": "markdown", "id": meta["nbgrader"]["grade_id"], "metadata": meta, "source": source}
+
+
+def _source_notebook() -> dict[str, Any]:
+    cells = [
+        _markdown("# Problem set 1\nAnswer each question, then run the tests.",
+                  _meta("intro", grade=False, solution=False, locked=True)),
+        _code("import math\nfrom grading_helpers import close_to",
+              _meta("setup", grade=False, solution=False, locked=True)),
+        _code('def squares(n):\n    """Return the first n square numbers, starting with 1."""\n'
+              "    ### BEGIN SOLUTION\n    return [i * i for i in range(1, n + 1)]\n    ### END SOLUTION",
+              _meta("squares", grade=False, solution=True, locked=False)),
+        _code("assert squares(3) == [1, 4, 9]\nassert len(squares(0)) == 0\n"
+              "### BEGIN HIDDEN TESTS\nassert squares(5) == [1, 4, 9, 16, 25]\n### END HIDDEN TESTS",
+              _meta("test_squares", grade=True, solution=False, locked=True, points=2)),
+        _code("def circle_area(r):\n    ### BEGIN SOLUTION\n    return math.pi * r ** 2\n    ### END SOLUTION",
+              _meta("circle", grade=False, solution=True, locked=False)),
+        _code("assert close_to(circle_area(1), math.pi)\n"
+              "### BEGIN HIDDEN TESTS\nassert abs(circle_area(2) - 4 * math.pi) < 1e-9\n### END HIDDEN TESTS",
+              _meta("test_circle", grade=True, solution=False, locked=True, points=1)),
+        _code("answer = None\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION",
+              _meta("answer", grade=False, solution=True, locked=False)),
+        _code("assert answer == 42", _meta("test_answer", grade=True, solution=False, locked=True, points=1)),
+        _markdown("Explain in one sentence why squares grow faster than n.\n\n"
+                  "### BEGIN SOLUTION\nBecause n * n adds n each step.\n### END SOLUTION",
+                  _meta("explain", grade=True, solution=True, locked=False, points=2)),
+    ]
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def build_course(root: Path, *, cell_timeout: int = 30) -> Path:
+    """Write the demo course's configuration and source assignment into ``root``.
+
+    Parameters
+    ----------
+    root : Path
+        An empty or missing folder; it becomes the course folder.
+    cell_timeout : int
+        ``Execute.timeout`` written to the course's ``nbgrader_config.py``.
+
+    Returns
+    -------
+    Path
+        The course folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     root = build_course(Path(tmp) / "demo")
+    ...     sorted(p.name for p in (root / "exercises" / "ps1").iterdir())
+    ['grading_helpers.py', 'problems.ipynb']
+    """
+    root = Path(root)
+    source = root / "exercises" / ASSIGNMENT
+    source.mkdir(parents=True, exist_ok=True)
+    (root / "nbgrader_config.py").write_text(CONFIG.format(timeout=int(cell_timeout)))
+    (source / f"{NOTEBOOK}.ipynb").write_text(json.dumps(_source_notebook(), indent=1))
+    (source / "grading_helpers.py").write_text(HELPERS)
+    return root
+
+
+def release(root: Path) -> Path:
+    """Release ``ps1`` with ``nbgrader generate_assignment`` and set its due date.
+
+    Returns the released notebook's path. nbgrader runs in a child process
+    (with this environment's ``bin`` folder on ``PATH``), as an instructor
+    would run it.
+    """
+    import subprocess
+
+    from nbgrader.api import Gradebook
+
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force", "--log-level=ERROR"],
+        cwd=root, env=env, check=True, capture_output=True,
+    )
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id="demo-course") as gb:
+        gb.update_or_create_assignment(ASSIGNMENT, duedate=DUE.strftime("%Y-%m-%d %H:%M:%S UTC"))
+    return root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+
+
+_PARTIAL_SQUARES = "def squares(n):\n    return [1, 4, 9][:n]"
+_CORRECT = {
+    "squares": "def squares(n):\n    return [k * k for k in range(1, n + 1)]",
+    "circle": "def circle_area(r):\n    return math.pi * r * r",
+    "answer": "answer = 42",
+}
+# each hostile kind replaces some answers; cells not named keep the correct answer
+_HOSTILE: dict[str, dict[str, str]] = {
+    "infinite_loop": {"circle": "def circle_area(r):\n    return 0\nwhile True:\n    pass"},
+    "ignore_interrupt": {"circle": "import time\nwhile True:\n    try:\n        time.sleep(10)\n"
+                                   "    except BaseException:\n        pass"},
+    "memory_bomb": {"circle": "hog = []\nwhile True:\n    hog.append(bytearray(50 * 1024 * 1024))"},
+    "fork_bomb": {"circle": "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"},
+    "os_exit": {"circle": "import os\nos._exit(1)"},
+    "sys_exit": {"circle": "import sys\nsys.exit(3)"},
+    "segfault": {"circle": "import ctypes\nctypes.string_at(0)"},
+    "huge_output": {"squares": _CORRECT["squares"] + "\nfor i in range(300000):\n    print('spam' * 20)"},
+    "fake_equality": {"answer": "class Anything:\n    def __eq__(self, other):\n        return True\n"
+                                "answer = Anything()"},
+    "fake_number": {"circle": "class Num(float):\n    def __sub__(self, other):\n        return 0.0\n"
+                              "    __rsub__ = __sub__\n\ndef circle_area(r):\n    return Num(1.0)"},
+    "patch_builtins": {"circle": "import builtins\nbuiltins.abs = lambda x: 0\n"
+                                 "close_to = lambda *a, **k: True\ndef circle_area(r):\n    return 1.0"},
+    "patch_checks": {"circle": "import grading_helpers\n"
+                               "grading_helpers.close_to.__code__ = (lambda *a, **k: True).__code__\n"
+                               "builtins_abs = abs\ndef circle_area(r):\n    return 1.0"},
+    "patch_ipython": {"squares": "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])\n"
+                                 "def squares(n):\n    return []"},
+}
+_BLANK: dict[str, str] = {}
+
+SUBMISSION_KINDS = frozenset(
+    ["correct", "partial", "blank", "edited_test", "deleted_test", "deleted_cells", "invalid_json",
+     "wrong_filename", "extra_files", "read_hidden", *_HOSTILE]
+)
+"""Every kind of submission :func:`write_submission` can produce."""
+
+
+def answers_for(kind: str, index: int = 0) -> dict[str, str]:
+    """Return the answer-cell sources (by grade id) a submission of ``kind`` gets.
+
+    Blank answers (the released stubs) are absent from the mapping. Partial
+    submissions vary with ``index`` so a cohort has several partial patterns.
+
+    Examples
+    --------
+    >>> sorted(answers_for("partial", 1))
+    ['answer', 'circle', 'squares']
+    >>> answers_for("blank")
+    {}
+    """
+    if kind == "blank":
+        return dict(_BLANK)
+    answers = dict(_CORRECT)
+    if kind == "partial":
+        variant = index % 3
+        if variant == 0:
+            answers["squares"] = _PARTIAL_SQUARES
+        elif variant == 1:
+            answers["circle"] = "def circle_area(r):\n    return 2 * math.pi * r"
+            answers["answer"] = "answer = 41"
+        else:
+            answers["answer"] = "answer = '42'"
+    answers.update(_HOSTILE.get(kind, {}))
+    return answers
+
+
+def _timestamp(late: bool, index: int) -> str:
+    when = DUE + (timedelta(hours=5 + index) if late else -timedelta(days=1, minutes=index))
+    return when.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+
+
+def write_submission(
+    root: Path, student: str, kind: str, *, index: int = 0, late: bool = False,
+    hidden_paths: Iterable[Path] = (),
+) -> Path:
+    """Write ``submitted/{student}/ps1/`` as the released notebook answered as ``kind``.
+
+    ``hidden_paths`` are files a ``read_hidden`` submission tries to open
+    (the gradebook, the source notebook, another trainee's submission).
+
+    Examples
+    --------
+    >>> write_submission(Path("/nonexistent"), "x", "nonsense")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: kind: got 'nonsense'; allowed: one of 'blank', 'correct', ...
+    """
+    from course._checks import check_choice
+
+    check_choice("kind", kind, sorted(SUBMISSION_KINDS))
+    released = json.loads((root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text())
+    folder = root / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "timestamp.txt").write_text(_timestamp(late, index))
+    answers = answers_for(kind, index)
+    if kind == "read_hidden":
+        names = ", ".join(repr(str(p)) for p in hidden_paths)
+        answers["answer"] = f"stolen = [open(p, 'rb').read(64) for p in [{names}]]\nanswer = 42"
+    for cell in released["cells"]:
+        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell["source"] = answers[grade_id]
+        elif grade_id == "explain" and kind != "blank":
+            cell["source"] = "Because each step adds about 2n + 1."
+    _TAMPER.get(kind, lambda nb: None)(released)
+    target = folder / f"{NOTEBOOK}.ipynb"
+    if kind == "wrong_filename":
+        target = folder / f"{NOTEBOOK} (1).ipynb"
+    if kind == "invalid_json":
+        target.write_text('{"cells": [ this is not json')
+        return folder
+    target.write_text(json.dumps(released, indent=1))
+    if kind == "extra_files":
+        (folder / "notes.txt").write_text("my notes")
+        (folder / "grading_helpers.py").write_text("def close_to(*a, **k):\n    return True\n")
+        (folder / "scratch.ipynb").write_text(json.dumps(released))
+    return folder
+
+
+def _edit_test(nb: dict[str, Any]) -> None:
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "test_answer":
+            cell["source"] = "assert True"
+    _set_source(nb, "answer", "answer = 0")
+
+
+def _delete_test(nb: dict[str, Any]) -> None:
+    nb["cells"] = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") != "test_squares"]
+
+
+def _delete_cells(nb: dict[str, Any]) -> None:
+    drop = {"answer", "explain"}
+    nb["cells"] = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") not in drop]
+
+
+def _set_source(nb: dict[str, Any], grade_id: str, source: str) -> None:
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == grade_id:
+            cell["source"] = source
+
+
+_TAMPER: dict[str, Callable[[dict[str, Any]], None]] = {
+    "edited_test": _edit_test,
+    "deleted_test": _delete_test,
+    "deleted_cells": _delete_cells,
+}

@@ -1,0 +1,266 @@
+"""Run one sanitized notebook in a limited kernel, surviving whatever the code does.
+
+:class:`GuardedExecute` is nbgrader's own ``Execute`` preprocessor (same
+configuration, same per-cell timeout, interrupt and error handling, so the
+same grades) with what a cohort run needs on top:
+
+* the kernel starts through :class:`~course.grading.kernel.LimitedKernelManager`
+  (sandbox, limits) and is stopped at once when done;
+* a time limit for the whole notebook;
+* a kernel that dies (``os._exit``, a segfault, the memory limit) or ignores
+  interrupts does not fail the notebook: the cells not run get an error
+  output, so they score 0, and the cells already run keep their results;
+* output beyond a limit per cell is dropped (keeping errors and results);
+* the guard of :mod:`course.grading.kernel_side` runs around instructor and
+  test cells.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+from queue import Empty
+from time import monotonic
+from typing import Any
+
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async, run_sync
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute
+
+from course.grading import kernel_side
+from course.grading.kernel import KernelLaunch, LimitedKernelManager
+from course.grading.records import Reason
+
+__all__ = ["GraderFailure", "GuardError", "GuardedExecute"]
+
+TRUNCATED = "\n... output truncated by the grader ...\n"
+
+
+class GraderFailure(RuntimeError):
+    """The grader itself failed (not the trainee's code); retry later."""
+
+
+class GuardError(RuntimeError):
+    """The kernel did not run the grader's check around a cell."""
+
+
+def _size(output: dict[str, Any]) -> int:
+    if output.get("output_type") == "stream":
+        return len(output.get("text", ""))
+    return sum(len(str(v)) for v in output.get("data", {}).values())
+
+
+class GuardedExecute(Execute):
+    """nbgrader's ``Execute`` with limits, crash survival and the grading guard."""
+
+    def __init__(self, *, launch: KernelLaunch, roles: dict[str, str], guard_options: dict[str, Any],
+                 notebook: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.launch = launch
+        self.roles = roles
+        self.guard_options = guard_options
+        self.notebook_name = notebook
+        self.reasons: list[Reason] = []
+        self.stopped: tuple[str, str] | None = None
+        self.shutdown_kernel = "immediate"
+        self.iopub_timeout: int = max(int(self.iopub_timeout), 10)
+        if launch.limits.cell_timeout is not None:
+            self.timeout = launch.limits.cell_timeout
+        self._cell_budget = 0
+        self._truncated = False
+
+    # ------------------------------------------------------------------ kernel
+    def create_kernel_manager(self) -> LimitedKernelManager:
+        """Create the limited, sandboxed kernel manager for this notebook."""
+        if not self.kernel_name:
+            self.kernel_name: str = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
+        self.km = LimitedKernelManager(launch=self.launch, kernel_name=self.kernel_name, config=self.config)
+        return self.km
+
+    def preprocess(self, nb: NotebookNode, resources: Any = None, km: Any = None) -> tuple[NotebookNode, Any]:
+        """Execute every code cell of ``nb`` (in place) and return it with ``resources``."""
+        from nbclient import NotebookClient
+
+        NotebookClient.__init__(self, nb, km)
+        self.reset_execution_trackers()
+        self._check_assign_resources(resources)
+        run_sync(self._run_all)()
+        self.set_widgets_metadata()
+        return self.nb, self.resources
+
+    async def _run_all(self) -> None:
+        deadline = monotonic() + self.launch.limits.notebook_timeout
+        try:
+            async with self.async_setup_kernel():
+                assert self.kc is not None
+                info = await self.async_wait_for_reply(await ensure_async(self.kc.kernel_info()))
+                if info is None or "language_info" not in info["content"]:
+                    raise GraderFailure("the kernel did not describe itself")
+                self.nb.metadata["language_info"] = info["content"]["language_info"]
+                try:
+                    await self._guard(kernel_side.setup_expression(self.guard_options))
+                except (GuardError, DeadKernelError) as error:
+                    raise GraderFailure(f"the grader could not prepare the kernel: {error}") from error
+                for index, cell in enumerate(self.nb.cells):
+                    await self._run_cell(cell, index, deadline)
+        except RuntimeError as error:
+            if isinstance(error, GraderFailure) or "Kernel died before replying" in str(error):
+                raise GraderFailure(str(error)) from error
+            raise
+
+    async def _run_cell(self, cell: NotebookNode, index: int, deadline: float) -> None:
+        if cell.cell_type != "code" or not cell.source.strip():
+            return
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if self.stopped is None and monotonic() >= deadline:
+            limit = self.launch.limits.notebook_timeout
+            self.stopped = ("NotebookTimeout", f"the notebook ran longer than {limit} s in all; "
+                            "this cell and the ones after it were not run")
+            self._reason("notebook_timeout", f"stopped after {limit} s", grade_id)
+            await self._kill()
+        if self.stopped is not None:
+            self._mark(cell, *self.stopped)
+            return
+        configured = int(self.timeout) if self.timeout else self.launch.limits.notebook_timeout
+        saved_timeout = self.timeout
+        self.timeout = max(1, int(min(configured, deadline - monotonic()) + 0.999))
+        role = self.roles.get(grade_id, "")
+        self._cell_budget = self.launch.limits.max_output_kb * 1024
+        try:
+            await self._before(role, grade_id)
+            await self.async_execute_cell(cell, index, store_history=True)
+            await self._after(role)
+        except DeadKernelError:
+            self._died(cell, grade_id)
+        except CellTimeoutError:
+            self.stopped = ("CellTimeoutError", "the cell did not stop when interrupted after "
+                            f"{self.timeout} s; the kernel was stopped and later cells were not run")
+            self._reason("timeout", "did not stop when interrupted; kernel stopped", grade_id)
+            await self._kill()
+            self._mark(cell, *self.stopped)
+        except GuardError as error:
+            self._mark(cell, "GradingCheckFailed", f"the grader's check around this cell failed: {error}")
+            self._reason("tampering", f"grader check failed: {error}", grade_id)
+            if self.km is not None and not await ensure_async(self.km.is_alive()):
+                self.stopped = ("KernelDied", "the kernel stopped; this cell was not graded")
+        finally:
+            self.timeout = saved_timeout
+        self._notice(cell, grade_id)
+
+    async def _before(self, role: str, grade_id: str) -> None:
+        if role == "locked":
+            await self._guard(kernel_side.before_locked_expression())
+        elif role == "test":
+            restored = json.loads(await self._guard(kernel_side.before_test_expression()))
+            if restored:
+                shown = ", ".join(restored[:6]) + (" ..." if len(restored) > 6 else "")
+                self._reason("tampering", f"restored before the test: {shown}", grade_id)
+
+    async def _after(self, role: str) -> None:
+        if role == "locked":
+            await self._guard(kernel_side.after_locked_expression())
+        elif role == "test":
+            await self._guard(kernel_side.after_test_expression())
+
+    async def _guard(self, expression: str, timeout: float = 30) -> str:
+        assert self.kc is not None
+        msg_id = self.kc.execute("", silent=True, store_history=False, stop_on_error=False,
+                                 user_expressions={"g": expression})
+        deadline = monotonic() + timeout
+        while True:
+            remaining = deadline - monotonic()
+            if remaining <= 0:
+                raise GuardError("the kernel did not answer")
+            try:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=min(1.0, remaining)))
+            except Empty:
+                await self._async_check_alive()
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            content = msg["content"]
+            value = content.get("user_expressions", {}).get("g", {})
+            if content.get("status") != "ok" or value.get("status") != "ok":
+                failed = value if value.get("status") == "error" else content
+                raise GuardError(f"{failed.get('ename', 'error')}: {failed.get('evalue', '')}"[:300])
+            text = value.get("data", {}).get("text/plain", "")
+            try:
+                result = ast.literal_eval(text)
+            except (ValueError, SyntaxError) as error:
+                raise GuardError("unexpected answer from the kernel") from error
+            return str(result)
+
+    async def _kill(self) -> None:
+        if self.km is None:
+            return
+        with contextlib.suppress(RuntimeError):
+            await ensure_async(self.km.shutdown_kernel(now=True))
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _reason(self, code: str, detail: str, cell: str = "") -> None:
+        self.reasons.append(Reason(code, detail, self.notebook_name, cell))
+
+    def _mark(self, cell: NotebookNode, ename: str, evalue: str) -> None:
+        cell.setdefault("outputs", []).append(NotebookNode(
+            output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"]))
+
+    def _died(self, cell: NotebookNode, grade_id: str) -> None:
+        code = self.km.exit_code() if isinstance(self.km, LimitedKernelManager) else None
+        how = {139: "segmentation fault", 137: "killed (memory limit?)", -11: "segmentation fault",
+               -9: "killed (memory limit?)", 134: "aborted"}.get(code if code is not None else 0, "")
+        detail = f"the kernel died while running this cell (exit code {code}{', ' + how if how else ''})"
+        self.stopped = ("KernelDied", detail + "; later cells were not run")
+        self._reason("kernel_died", f"exit code {code}{' ' + how if how else ''}", grade_id)
+        self._mark(cell, *self.stopped)
+
+    def _notice(self, cell: NotebookNode, grade_id: str) -> None:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") != "error":
+                continue
+            ename, evalue = str(output.get("ename", "")), str(output.get("evalue", ""))
+            if ename == "CellTimeoutError" and self.stopped is None:
+                self._reason("timeout", f"interrupted after {self.timeout} s", grade_id)
+            elif ename == "MemoryError":
+                self._reason("memory", "MemoryError", grade_id)
+            elif ename == "FakeEqualityError":
+                self._reason("fake_equality", evalue[:200], grade_id)
+            elif ename == "SystemExit":
+                self._reason("exit", f"SystemExit {evalue}".strip(), grade_id)
+            elif ename == "BlockingIOError" or "Resource temporarily unavailable" in evalue:
+                self._reason("process_limit", f"{ename}: {evalue}"[:200], grade_id)
+            elif ename in ("FileNotFoundError", "PermissionError") and any(
+                    word in evalue for word in self.guard_options.get("hidden_words", [])):
+                self._reason("hidden_file", f"{ename}: {evalue}"[:200], grade_id)
+
+    # ------------------------------------------------------------------ output limit
+    def output(self, outs: list[NotebookNode], msg: dict[str, Any], display_id: str | None,
+               cell_index: int) -> NotebookNode | None:
+        """Keep outputs within the per-cell budget; never drop errors or results."""
+        kind = msg["msg_type"]
+        if kind in ("stream", "display_data", "update_display_data") and self._cell_budget <= 0:
+            name = msg["content"].get("name")
+            if kind == "stream" and not any(o.get("name") == name for o in outs if o.get("output_type") == "stream"):
+                msg = {**msg, "content": {"name": name, "text": TRUNCATED}}
+            else:
+                self._note_truncated()
+                return None
+        out: NotebookNode | None = super().output(outs, msg, display_id, cell_index)
+        if out is not None:
+            size = _size(out)
+            if size > self._cell_budget and out.get("output_type") in ("stream", "execute_result", "display_data"):
+                keep = max(self._cell_budget, 2000)
+                if out.get("output_type") == "stream":
+                    out["text"] = out["text"][:keep] + TRUNCATED
+                else:
+                    out["data"] = {k: (v[:keep] + TRUNCATED if isinstance(v, str) else v)
+                                   for k, v in out["data"].items() if k == "text/plain"}
+                self._note_truncated()
+            self._cell_budget -= size
+        return out
+
+    def _note_truncated(self) -> None:
+        if not self._truncated:
+            self._truncated = True
+            self._reason("output_truncated", f"more than {self.launch.limits.max_output_kb} kB in a cell")

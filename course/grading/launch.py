@@ -1,0 +1,59 @@
+"""Tiny launcher: set resource limits, join cgroups, then become the sandbox.
+
+Run as ``python -I -S launch.py [--rlimit NAME=VALUE]... [--cgroup FILE]...
+-- COMMAND...``. It imports nothing from the course (the interpreter starts
+isolated and without ``site``, so it costs milliseconds), applies the limits
+to itself, writes its process id into each ``cgroup.procs`` file, and
+replaces itself with ``COMMAND`` (normally ``bwrap ...``), which inherits the
+limits and the cgroups: every process the trainee's code starts is counted.
+
+Examples
+--------
+>>> parse(["--rlimit", "AS=1024", "--cgroup", "/x/cgroup.procs", "--", "true"])
+({'AS': 1024}, ['/x/cgroup.procs'], ['true'])
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+__all__ = ["main", "parse"]
+
+
+def parse(argv: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
+    """Split ``argv`` into limits, cgroup files and the command."""
+    limits: dict[str, int] = {}
+    cgroups: list[str] = []
+    index = 0
+    while index < len(argv) and argv[index] != "--":
+        flag, value = argv[index], argv[index + 1]
+        if flag == "--rlimit":
+            name, _, number = value.partition("=")
+            limits[name] = int(number)
+        elif flag == "--cgroup":
+            cgroups.append(value)
+        else:
+            raise SystemExit(f"launch: unknown option {flag}")
+        index += 2
+    return limits, cgroups, argv[index + 1:]
+
+
+def main(argv: list[str]) -> None:
+    """Apply the limits and cgroups, then exec the command (never returns)."""
+    import resource
+
+    limits, cgroups, command = parse(argv)
+    for name, value in limits.items():
+        which = getattr(resource, "RLIMIT_" + name)
+        _soft, hard = resource.getrlimit(which)
+        wanted = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(which, (wanted, wanted))
+    for procs in cgroups:
+        with open(procs, "w") as handle:
+            handle.write(str(os.getpid()))
+    os.execvp(command[0], command)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

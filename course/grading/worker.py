@@ -1,0 +1,369 @@
+"""Grade one submission in a worker process: prepare, sanitize, execute, score.
+
+A worker never writes to the gradebook. For each job it
+
+1. prepares a private folder with the submission's files and the
+   assignment's own files over them (as ``nbgrader autograde`` does; symbolic
+   links and notebooks are left out, so the kernel cannot read hidden tests);
+2. sanitizes each notebook with nbgrader's preprocessors (``ClearOutput``,
+   ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells`` which restores
+   edited or deleted read-only and test cells from the gradebook's copy, and
+   ``CheckCellMetadata``), reading a snapshot of the gradebook;
+3. executes it with :class:`~course.grading.execute.GuardedExecute` and
+   nbgrader's output preprocessors;
+4. scores the grade cells with nbgrader's ``determine_grade`` (what
+   ``SaveAutoGrades`` stores) and publishes ``autograded/{student}/{assignment}``
+   atomically;
+5. returns an :class:`~course.grading.records.Outcome` for the writer.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import stat
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course.grading.cgroups import Cgroups
+from course.grading.execute import GraderFailure, GuardedExecute
+from course.grading.kernel import KernelLaunch
+from course.grading.records import Job, NotebookOutcome, Outcome, Reason
+from course.grading.sandbox import INPUT, WORKDIR, Limits, Sandbox
+
+__all__ = ["AssignmentInfo", "WorkerContext", "grade_one", "protected_modules"]
+
+_SKIPPED_PREPROCESSORS = ("SaveAutoGrades", "AssignLatePenalties")
+_PREPROCESSORS: dict[str, list[Any]] = {}  # the course's preprocessor classes, per worker process
+
+
+@dataclass(frozen=True)
+class AssignmentInfo:
+    """What a worker needs to know about an assignment (read once from the gradebook)."""
+
+    name: str
+    """The assignment id."""
+    notebooks: tuple[str, ...]
+    """Its notebooks' names."""
+    roles: dict[str, dict[str, str]]
+    """Per notebook: ``locked`` or ``test`` for each read-only code cell's grade id."""
+    protect: tuple[str, ...]
+    """Modules the guard snapshots (imported by instructor and test cells)."""
+    released: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per notebook: the released source of each read-only cell, by grade id."""
+
+
+@dataclass(frozen=True)
+class WorkerContext:
+    """Everything a worker process needs, sent once when it starts."""
+
+    config: Any
+    """The course's traitlets configuration."""
+    db_url: str
+    """URL of the gradebook snapshot (read-only use)."""
+    run_dir: str
+    """The run's private temporary folder."""
+    limits: Limits
+    """Resource limits of each kernel."""
+    sandbox: Sandbox | None
+    """The sandbox, or None when grading unsandboxed."""
+    cgroups: Cgroups | None
+    """The run's cgroups, if this machine allows them."""
+    nproc: int | None
+    """``RLIMIT_NPROC`` when no cgroup limits processes."""
+    assignments: dict[str, AssignmentInfo]
+    """The assignments, by id."""
+    hidden_words: tuple[str, ...] = ()
+    """Paths whose appearance in a file error means the code looked for hidden files."""
+
+
+def protected_modules(sources: list[str], local_names: set[str], prefixes: tuple[str, ...] = ("course",)) -> list[str]:
+    """Return the modules imported by instructor/test code that the guard must protect.
+
+    A module is protected when it belongs to one of ``prefixes`` (the course's
+    own package) or is one of the assignment's own files (``local_names``).
+
+    Examples
+    --------
+    >>> protected_modules(["import math\\nfrom course.checks import check", "import helpers"], {"helpers"})
+    ['course.checks', 'helpers']
+    """
+    found: list[str] = []
+    for source in sources:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if (top in prefixes or top in local_names) and name not in found:
+                    found.append(name)
+    return sorted(found)
+
+
+def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Copy regular non-notebook files (no symbolic links) and return their relative paths."""
+    from nbgrader.utils import find_all_files
+
+    copied = []
+    for name in find_all_files(str(source), [*ignore, "*.ipynb"]):
+        path = Path(name)
+        relative = str(path.relative_to(source))
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or relative in exclude:
+            continue
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.exists():
+            destination.unlink()
+        shutil.copyfile(path, destination)
+        copied.append(relative)
+    return copied
+
+
+class _Grader:
+    """Grades one job; one instance per job."""
+
+    def __init__(self, ctx: WorkerContext, job: Job, slot: Path) -> None:
+        from nbgrader.coursedir import CourseDirectory
+
+        self.ctx, self.job, self.slot = ctx, job, slot
+        self.info = ctx.assignments[job.assignment]
+        self.coursedir = CourseDirectory(config=ctx.config)
+        self.reasons: list[Reason] = []
+        self.counter = 0
+
+    # ------------------------------------------------------------------ files
+    def prepare(self) -> Path:
+        files = self.slot / ("in" if self.ctx.sandbox is not None else "work")
+        files.mkdir(parents=True)
+        ignore = list(self.coursedir.ignore)
+        submitted = Path(self.job.folder)
+        theirs = _copy_files(submitted, files, ignore)
+        source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", self.job.assignment))
+        exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
+        ours = _copy_files(source, files, ignore, exclude)
+        known = {f"{n}.ipynb" for n in self.info.notebooks}
+        for path in sorted(p for p in submitted.rglob("*") if p.is_file() or p.is_symlink()):
+            relative = str(path.relative_to(submitted))
+            if relative in ours or relative in known or relative == "timestamp.txt":
+                continue
+            if path.is_symlink() or (relative not in theirs and path.suffix != ".ipynb"):
+                detail = f"{relative}: left out (not a regular file)"
+            elif path.suffix == ".ipynb":
+                detail = f"{relative}: not a notebook of this assignment, not graded"
+            else:
+                detail = f"{relative}: copied next to the notebook"
+            self.reasons.append(Reason("unexpected_file", detail))
+        return files
+
+    # ------------------------------------------------------------------ notebooks
+    def launch(self, files: Path) -> KernelLaunch:
+        self.counter += 1
+        folder = self.slot / f"k{self.counter}"
+        (folder / "c").mkdir(parents=True)
+        procs: tuple[str, ...] = ()
+        if self.ctx.cgroups is not None:
+            memory = self.ctx.limits.memory_mb * 1024 * 1024
+            procs = tuple(self.ctx.cgroups.create(self._cgroup_name(), max_processes=self.ctx.limits.max_processes,
+                                                  memory_bytes=memory))
+        return KernelLaunch(str(folder), self.ctx.limits, self.ctx.sandbox, procs,
+                            None if procs else self.ctx.nproc, str(files))
+
+    def _cgroup_name(self) -> str:
+        return f"{self.slot.name}-{self.counter}"
+
+    def _resources(self, name: str, cwd: Path) -> dict[str, Any]:
+        return {
+            "unique_key": name,
+            "output_files_dir": f"{name}_files",
+            "metadata": {"name": name, "path": str(cwd)},
+            "nbgrader": {"student": self.job.student, "assignment": self.job.assignment,
+                         "notebook": name, "db_url": self.ctx.db_url},
+        }
+
+    def _preprocessors(self, which: str) -> list[Any]:
+        if which not in _PREPROCESSORS:
+            from nbgrader.converters import Autograde
+
+            app = Autograde(coursedir=self.coursedir, config=self.ctx.config)
+            _PREPROCESSORS["sanitize_preprocessors"] = list(app.sanitize_preprocessors)
+            _PREPROCESSORS["autograde_preprocessors"] = list(app.autograde_preprocessors)
+        return _PREPROCESSORS[which]
+
+    def grade_notebook(self, name: str, files: Path) -> tuple[NotebookOutcome, Any]:
+        import nbformat
+        from nbgrader import utils
+        from nbgrader.preprocessors import Execute
+
+        path = Path(self.job.folder) / f"{name}.ipynb"
+        if not path.is_file():
+            others = sorted(p.name for p in Path(self.job.folder).glob("*.ipynb"))
+            hint = f"; found {', '.join(others)}" if others else ""
+            self.reasons.append(Reason("missing_notebook", f"{name}.ipynb was not submitted{hint}", name))
+            return NotebookOutcome(name, "missing"), None
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+            before = self._inspect(nb, name)
+            resources = self._resources(name, files)
+            for pp in self._preprocessors("sanitize_preprocessors"):
+                nb, resources = pp(config=self.ctx.config)(nb, resources)
+            self._restored(nb, name, before)
+        except Exception as error:  # any unreadable or corrupted notebook scores 0
+            detail = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
+            self.reasons.append(Reason("unreadable_notebook", detail, name))
+            return self._unreadable(name)
+        cwd = WORKDIR if self.ctx.sandbox is not None else str(files)
+        executor = None
+        for pp in self._preprocessors("autograde_preprocessors"):
+            if getattr(pp, "__name__", "") in _SKIPPED_PREPROCESSORS:
+                continue
+            if isinstance(pp, type) and issubclass(pp, Execute):
+                executor = GuardedExecute(
+                    config=self.ctx.config, launch=self.launch(files), roles=self.info.roles.get(name, {}),
+                    notebook=name, guard_options=self._guard_options(cwd))
+                instance = executor
+            else:
+                instance = pp(config=self.ctx.config)
+            try:
+                nb, resources = instance(nb, resources)
+            finally:
+                if executor is instance and self.ctx.cgroups is not None:
+                    self._cgroup_events(name)
+                    self.ctx.cgroups.destroy(self._cgroup_name())
+        if executor is not None:
+            self.reasons += executor.reasons
+        outcome = NotebookOutcome(name, "graded")
+        for cell in nb.cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id and utils.is_grade(cell):
+                outcome.grades[grade_id] = utils.determine_grade(cell)[0]
+            if grade_id and (utils.is_solution(cell) or utils.is_task(cell)):
+                unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
+                outcome.comments[grade_id] = "No response." if unchanged and not utils.is_task(cell) else None
+        return outcome, nb
+
+    def _guard_options(self, cwd: str) -> dict[str, Any]:
+        copy = [[INPUT, WORKDIR]] if self.ctx.sandbox is not None else []
+        return {"protect": list(self.info.protect), "copy": copy, "hidden_words": list(self.ctx.hidden_words)}
+
+    def _cgroup_events(self, name: str) -> None:
+        assert self.ctx.cgroups is not None
+        events = self.ctx.cgroups.events(self._cgroup_name())
+        if events.get("pids"):
+            self.reasons.append(Reason("process_limit", f"reached {self.ctx.limits.max_processes} processes", name))
+        if events.get("oom"):
+            self.reasons.append(Reason("memory", f"reached {self.ctx.limits.memory_mb} MB", name))
+
+    def _inspect(self, nb: Any, name: str) -> dict[str, str]:
+        # grade id -> source of read-only cells as submitted
+        return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
+                if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
+
+    def _restored(self, nb: Any, name: str, before: dict[str, str]) -> None:
+        released = self.info.released.get(name, {})
+        after = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
+        for grade_id in sorted(released):
+            if grade_id not in before and grade_id in after:
+                self.reasons.append(Reason("cell_restored", "deleted cell put back", name, grade_id))
+            elif grade_id in before and before[grade_id] != released[grade_id]:
+                self.reasons.append(Reason("locked_cell_edited", "edited read-only cell restored", name, grade_id))
+
+    def _unreadable(self, name: str) -> tuple[NotebookOutcome, Any]:
+        import nbformat
+        from nbgrader import utils
+
+        released = Path(self.coursedir.format_path(self.coursedir.release_directory, ".", self.job.assignment)) \
+            / f"{name}.ipynb"
+        outcome = NotebookOutcome(name, "unreadable")
+        nb = nbformat.read(str(released), as_version=4) if released.is_file() else None
+        for cell in nb.cells if nb is not None else []:
+            if cell.cell_type == "code":
+                cell.outputs = [nbformat.NotebookNode(
+                    output_type="error", ename="NotGraded", evalue="the submitted notebook could not be read",
+                    traceback=["NotGraded: the submitted notebook could not be read"])]
+        grade_ids = self.info.roles.get(name, {})
+        cells = nb.cells if nb is not None else []
+        for cell in cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id and utils.is_grade(cell):
+                outcome.grades[grade_id] = 0.0
+        if not cells:
+            outcome.grades.update({g: 0.0 for g, role in grade_ids.items() if role == "test"})
+        return outcome, nb
+
+    # ------------------------------------------------------------------ publishing
+    def publish(self, files: Path, notebooks: dict[str, Any]) -> None:
+        import nbformat
+
+        final = Path(self.coursedir.format_path(self.coursedir.autograded_directory, self.job.student,
+                                                self.job.assignment))
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = final.parent / f".{final.name}.partial-{os.getpid()}"
+        old = final.parent / f".{final.name}.old-{os.getpid()}"
+        for leftover in (staging, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        shutil.copytree(files, staging, symlinks=True)
+        for name, nb in notebooks.items():
+            if nb is not None:
+                nbformat.write(nb, str(staging / f"{name}.ipynb"))
+        timestamp = Path(self.job.folder) / "timestamp.txt"
+        if timestamp.is_file() and not timestamp.is_symlink():
+            shutil.copyfile(timestamp, staging / "timestamp.txt")
+        mode = int(str(664 if self.coursedir.groupshared else 444), 8)
+        for dirpath, _dirs, names in os.walk(staging):
+            for entry in names:
+                os.chmod(os.path.join(dirpath, entry), mode)
+        if final.exists():
+            os.rename(final, old)
+        os.rename(staging, final)
+        if old.exists():
+            shutil.rmtree(old, onerror=_force_remove)
+
+
+def _force_remove(function: Any, path: str, _info: Any) -> None:
+    os.chmod(os.path.dirname(path), 0o700)
+    os.chmod(path, 0o600) if os.path.exists(path) else None
+    function(path)
+
+
+def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
+    """Grade ``job`` and return its outcome; never raises for the trainee's code.
+
+    A failure of the grader itself (the kernel cannot start, the disk is
+    full) is returned as ``Outcome.failure`` and nothing is recorded for it.
+    """
+    started = time.monotonic()
+    slot = Path(ctx.run_dir) / f"w{os.getpid()}"
+    if slot.exists():
+        shutil.rmtree(slot, ignore_errors=True)
+    grader = _Grader(ctx, job, slot)
+    outcome = Outcome(job, sandboxed=ctx.sandbox is not None)
+    try:
+        files = grader.prepare()
+        notebooks: dict[str, Any] = {}
+        for name in grader.info.notebooks:
+            result, nb = grader.grade_notebook(name, files)
+            outcome.notebooks.append(result)
+            notebooks[name] = nb
+        grader.publish(files, notebooks)
+    except GraderFailure as error:
+        outcome.failure = str(error)
+    except Exception as error:
+        outcome.failure = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}"
+    finally:
+        shutil.rmtree(slot, ignore_errors=True)
+    outcome.reasons = grader.reasons
+    outcome.seconds = time.monotonic() - started
+    return outcome

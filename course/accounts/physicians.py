@@ -297,7 +297,8 @@ def score_physicians(
         problems += found
         potential = patients * share * boxes
         if "patients_month" not in out.columns:
-            out["patients_month"] = patients
+            whole = bool(np.all(patients == np.round(patients)))
+            out["patients_month"] = patients.astype(np.int64) if whole else patients
     else:
         potential, found = numeric_column(prescribing, "potential_score", low=0)
         problems += found

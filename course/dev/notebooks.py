@@ -40,6 +40,7 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     0
     """
     nb.metadata.pop("widgets", None)
+    checked = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
@@ -48,9 +49,13 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if not is_checked(cell):
             cell.outputs = []
         else:
+            # nbval refuses a reference cell with outputs but no count ("Unrun reference
+            # cell has outputs"): number the checked cells 1, 2, ... so the store is stable
+            checked += 1
+            cell.execution_count = checked
             for output in cell.outputs:
                 if "execution_count" in output:
-                    output.execution_count = None
+                    output.execution_count = checked
                 # widget views are state, not checked output
                 output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     return nb

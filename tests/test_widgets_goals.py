@@ -166,3 +166,17 @@ def test_allocator_on_the_trainees_own_accounts() -> None:
     assert with_history.last_result.fairness is not None
     broken = QuotaAllocator(accounts=mine.drop(columns="potential"))
     assert "potential" in broken.feedback.value
+
+
+# ---------------------------------------------------------------- self-check
+def test_goals_self_check_marks_against_the_library() -> None:
+    from course.widgets.goals import GoalsSelfCheck
+
+    quiz = GoalsSelfCheck()
+    assert [q.answer for q in quiz.questions] == ["SMT", "ambitious", "4100", "bottom-up", "no_baseline"]
+    quiz.choices[0].value = "M"
+    assert quiz.last_result["vague"] is False and "Hint" in quiz.verdicts[0].value
+    quiz.choices[0].value = "SMT"
+    quiz.choices[2].value = "4100"
+    assert quiz.last_result["vague"] and quiz.last_result["quota"]
+    assert quiz.score.value == "2 of 5 right"

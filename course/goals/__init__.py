@@ -9,7 +9,8 @@
 - :mod:`course.goals.quota` — cascading a target to territories and accounts,
   phasing into months, closing the gap to the quota;
 - :mod:`course.goals.fairness` — whether attainment depends on territory size or growth;
-- :mod:`course.goals.territory` — quota inputs from the sample territory.
+- :mod:`course.goals.territory` — quota inputs from the sample territory;
+- :mod:`course.goals.mbo` — the seed's points on goals, MBO, quotas and implementation.
 
 Examples
 --------
@@ -29,6 +30,16 @@ from course.goals.fairness import (
     backtest_allocation,
     correlation,
     fairness_check,
+)
+from course.goals.mbo import (
+    BREAKDOWN,
+    IMPLEMENTATION,
+    MBO_KINDS,
+    MBO_PRINCIPLES,
+    QUOTA_FACTORS,
+    QUOTA_RULES,
+    QUOTA_STEPS,
+    WHY_GOALS,
 )
 from course.goals.objectives import (
     MIN_OBJECTIVES,
@@ -66,12 +77,20 @@ from course.goals.smart import (
 from course.goals.territory import account_potential, monthly_sales, quota_accounts
 
 __all__ = [
+    "BREAKDOWN",
     "FAIRNESS_THRESHOLD",
     "FLAGS",
+    "IMPLEMENTATION",
     "LETTER_NAMES",
+    "MBO_KINDS",
+    "MBO_PRINCIPLES",
     "MIN_OBJECTIVES",
+    "QUOTA_FACTORS",
+    "QUOTA_RULES",
+    "QUOTA_STEPS",
     "VARIANTS",
     "VERDICTS",
+    "WHY_GOALS",
     "Amounts",
     "CallObjectivesReport",
     "CoachReport",

@@ -7,16 +7,26 @@ The widget only wires the sliders to :func:`course.professional.assess_wheel` an
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from course.i18n import _
+from course.i18n import _, get_language
 from course.plots.professional import plot_wheel
-from course.professional import SPOKES, WheelAssessment, assess_wheel, spoke_name
+from course.professional import (
+    SELLING_MODES,
+    SPOKES,
+    SURVEY,
+    WRONG_ATTITUDES,
+    WheelAssessment,
+    assess_wheel,
+    spoke_name,
+    success_share,
+)
 from course.widgets._base import CourseWidget
 
-__all__ = ["WheelOfLife"]
+__all__ = ["ChoiceQuiz", "ProfessionalSelfCheck", "Question", "WheelOfLife"]
 
 DEFAULT_SCORES: Mapping[str, float] = {s.key: 5 for s in SPOKES}
 """Where the sliders start: the middle of the scale."""
@@ -72,3 +82,113 @@ class WheelOfLife(CourseWidget):
         self.summary.value = (f"<b>{html.escape(result.summary())}</b><br>"
                               f"{html.escape(balance)}: {result.balance:.2f} · {html.escape(advice)}")
         self.draw(self.chart, plot_wheel(result))
+
+
+# ---------------------------------------------------------------- self-check
+@dataclass(frozen=True)
+class Question:
+    """One multiple-choice question of a self-check."""
+
+    key: str
+    """Short code."""
+    prompt: str
+    """The question, in the language in force."""
+    options: tuple[tuple[str, str], ...]
+    """(label, value) pairs."""
+    answer: str
+    """The right value (computed by the library)."""
+    hint: str
+    """Shown when the answer is wrong."""
+
+
+class ChoiceQuiz(CourseWidget):
+    """An ungraded self-check: choose an answer, see at once whether it is right.
+
+    Examples
+    --------
+    >>> quiz = ChoiceQuiz([Question("q", "2 + 2?", (("4", "4"), ("5", "5")), "4", "Count.")])
+    >>> quiz.choices[0].value = "5"
+    >>> quiz.last_result
+    {'q': False}
+    """
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self.questions = list(questions)
+        self.choices = [widgets.Dropdown(options=[("—", ""), *q.options], value="",
+                                         layout=widgets.Layout(width="22em"))
+                        for q in self.questions]
+        self.verdicts = [widgets.HTML() for _q in self.questions]
+        rows = [widgets.VBox([widgets.HTML(f"<b>{i}.</b> {html.escape(q.prompt)}"),
+                              widgets.HBox([choice, verdict])])
+                for i, (q, choice, verdict) in enumerate(
+                    zip(self.questions, self.choices, self.verdicts, strict=True), start=1)]
+        self.score = widgets.HTML()
+        super().__init__([*rows, self.score])
+        self.watch(*self.choices)
+        self.refresh()
+
+    def compute(self) -> dict[str, bool | None]:
+        """Each question's verdict: True, False, or None while unanswered."""
+        return {q.key: None if not c.value else c.value == q.answer
+                for q, c in zip(self.questions, self.choices, strict=True)}
+
+    def show(self, result: dict[str, bool | None]) -> None:
+        """Put ✓ or ✗ and a hint beside each answered question, and the score."""
+        right_text, wrong_text, hint_text = _("Correct"), _("Not yet"), _("Hint")
+        for q, verdict in zip(self.questions, self.verdicts, strict=True):
+            right = result[q.key]
+            if right is None:
+                verdict.value = ""
+            elif right:
+                verdict.value = f'<span style="color:#1b7837">✓ {html.escape(right_text)}</span>'
+            else:
+                verdict.value = (f'<span style="color:#b00020">✗ {html.escape(wrong_text)}. '
+                                 f"{html.escape(hint_text)}: {html.escape(q.hint)}</span>")
+        score = _("{right} of {total} right").format(
+            right=sum(1 for v in result.values() if v), total=len(result))
+        self.score.value = html.escape(score)
+
+
+def professional_questions() -> list[Question]:
+    """Lesson 1's self-check questions; the answers come from :mod:`course.professional`.
+
+    Examples
+    --------
+    >>> [q.answer for q in professional_questions()]
+    ['13%', 'yes', 'near_temple', 'hunting']
+    """
+    zh = get_language() == "zh"
+    shares = sorted({f"{g.share:.0%}" for g in SURVEY} | {f"{success_share():.0%}"}, key=lambda t: float(t[:-1]))
+    example = dict(family=8, career=9, mood=6, relationships=7, health=4, money=7, personal_growth=6)
+    lopsided = assess_wheel(example).lopsided
+    wrong = WRONG_ATTITUDES[:3] + WRONG_ATTITUDES[3:4]
+    return [
+        Question("survey", _("In the seed's survey, what share of people live comfortably or better?"),
+                 tuple((s, s) for s in shares), f"{success_share():.0%}",
+                 _("Add the financially independent and the comfortable.")),
+        Question("wheel", _("Family 8, career 9, mood 6, relationships 7, health 4, money 7, growth 6: "
+                            "is this wheel lopsided?"),
+                 ((_("yes"), "yes"), (_("no"), "no")), "yes" if lopsided else "no",
+                 _("Compare the strongest and the weakest spoke with the 4-point rule.")),
+        Question("near_temple", _("Which habit is 近庙欺神?"),
+                 tuple(((w.note_zh if zh else w.note_en), w.key) for w in wrong), "near_temple",
+                 _("The temple is near: think of the people closest to you.")),
+        Question("hunting", _("Opening a new department and its doctors is ..."),
+                 tuple((f"{m.en} ({m.zh})", m.key) for m in SELLING_MODES), "hunting",
+                 _("New customers or existing ones?")),
+    ]
+
+
+class ProfessionalSelfCheck(ChoiceQuiz):
+    """Lesson 1's ungraded self-check.
+
+    Examples
+    --------
+    >>> quiz = ProfessionalSelfCheck()
+    >>> quiz.choices[0].value = "13%"
+    >>> quiz.last_result["survey"]
+    True
+    """
+
+    def __init__(self) -> None:
+        super().__init__(professional_questions())

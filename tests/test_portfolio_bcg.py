@@ -151,3 +151,14 @@ def test_missing_column_and_bad_cut_offs() -> None:
         classify_portfolio(_portfolio().iloc[:0])
     with pytest.raises(CourseInputError, match="quadrant: got 'cow'"):
         quadrant_info("cow")
+
+
+def test_any_row_labels_are_kept() -> None:
+    table = _portfolio().set_index("product")
+    out = classify_portfolio(table, as_of_year=2025)
+    assert list(out.index) == ["CARDIA", "GLUCO", "NEURO", "PULMO", "ONCO"]
+    assert out.loc["GLUCO", "objective"] == "entry"
+    assert out.loc["PULMO", "quadrant_en"] == "Dog"
+    shuffled = _portfolio().iloc[[4, 2, 0, 3, 1]]
+    out = classify_portfolio(shuffled)
+    assert out.loc[4, "quadrant"] == "star" and out.loc[1, "quadrant"] == "question_mark"

@@ -46,7 +46,12 @@ def numeric_columns(
         raw = frame[column]
         values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         missing = pd.isna(raw).to_numpy()
-        is_bool = raw.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
+        if pd.api.types.is_bool_dtype(raw.dtype):
+            is_bool = np.ones(len(raw), dtype=bool)
+        elif pd.api.types.is_numeric_dtype(raw.dtype):
+            is_bool = np.zeros(len(raw), dtype=bool)
+        else:  # mixed cells: True would otherwise pass as 1
+            is_bool = raw.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
         bad = (np.isnan(values) & ~(missing & (column in optional))) | np.isinf(values) | is_bool
         with np.errstate(invalid="ignore"):
             if low is not None:

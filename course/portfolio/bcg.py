@@ -239,21 +239,24 @@ def classify_portfolio(
     )
     high_growth = values["market_growth"] >= g_cut
     high_share = values["relative_share"] >= s_cut
-    codes = _codes(high_growth, high_share)
-    info = [QUADRANTS[str(c)] for c in codes]
-    objective = np.array([q.objective for q in info], dtype=object)
+    codes = pd.Series(_codes(high_growth, high_share), index=products.index, dtype=object)
+
+    def per_quadrant(attribute: str) -> pd.Series:
+        return codes.map({c: getattr(q, attribute) for c, q in QUADRANTS.items()})
+
+    objective = per_quadrant("objective")
     if as_of_year is not None and "launch_year" in products.columns:
         year = check_int("as_of_year", as_of_year, low=1900, high=2100)
         years = check_int("entry_years", entry_years, low=1, high=50)
         launch = numeric_columns("products", products, {"launch_year": (1900, 2100)})["launch_year"]
-        objective = np.where(year - launch < years, "entry", objective)
+        objective = objective.where(~(year - launch < years), "entry")
     out = products.copy()
     out["high_growth"] = high_growth
     out["high_share"] = high_share
-    out["quadrant"] = codes.astype(object)
-    out["quadrant_en"] = [q.en for q in info]
-    out["quadrant_zh"] = [q.zh_names for q in info]
+    out["quadrant"] = codes
+    out["quadrant_en"] = per_quadrant("en")
+    out["quadrant_zh"] = per_quadrant("zh_names")
     out["objective"] = objective
-    out["alternative"] = [q.alternative for q in info]
-    out["objective_label"] = [OBJECTIVES[str(o)].label for o in objective]
+    out["alternative"] = per_quadrant("alternative")
+    out["objective_label"] = objective.map({c: o.label for c, o in OBJECTIVES.items()})
     return out

@@ -227,13 +227,15 @@ def _place_evenly(state: _State, h: int, visits: list[tuple[int, int, int, list[
     n_visits = visits[0][2]
     step = lay.n_days / n_visits
     best: tuple[float, list[int]] | None = None
+    # nothing is placed while the starts are compared: each visit's scores are computed once
+    scores = [state.score(h, doctors, len(doctors), None) for _h, _k, _n, doctors in visits]
+    fitting = [(state.load + len(doctors) <= lay.high) & (state.on_day[:, h] == 0)
+               for _h, _k, _n, doctors in visits]
     for phase in range(max(1, math.ceil(step))):
         total = 0.0
         days: list[int] = []
-        for _h, k, _n, doctors in visits:
+        for (_h, k, _n, _doctors), score, fits in zip(visits, scores, fitting, strict=True):
             ideal = min(lay.n_days - 1, int(phase + k * step))
-            score = state.score(h, doctors, len(doctors), None)
-            fits = (state.load + len(doctors) <= lay.high) & (state.on_day[:, h] == 0)
             options = [e for e in (ideal, ideal - 1, ideal + 1, ideal - 2, ideal + 2)
                        if 0 <= e < lay.n_days and fits[e] and all(abs(e - o) >= 2 for o in days)]
             if not options:

@@ -236,23 +236,27 @@ def plan_day(
     travel: list[float] = []
     here = (x0, y0)
     rank = chosen["tier"].map(_TIER_RANK).to_numpy()
+    codes = chosen["physician_id"].astype(str).tolist()
+    hospital_of = chosen["hospital_id"].tolist()
+    slot_of = chosen["slot"].tolist()
+    where: dict[object, tuple[float, float]] = {}
+    if located is not None:
+        for h, x, y in zip(hospital_of, chosen["x_km"], chosen["y_km"], strict=True):
+            where.setdefault(h, (float(x), float(y)))
     for s in SLOTS:
-        in_slot = np.flatnonzero(chosen["slot"].to_numpy() == s)
-        todo = sorted(set(chosen["hospital_id"].iloc[in_slot]))
+        in_slot = [i for i, slot_name in enumerate(slot_of) if slot_name == s]
+        todo = sorted({hospital_of[i] for i in in_slot}, key=str)
         while todo:
             if located is not None:
-                where = {h: (float(chosen.loc[chosen["hospital_id"] == h, "x_km"].iloc[0]),
-                             float(chosen.loc[chosen["hospital_id"] == h, "y_km"].iloc[0])) for h in todo}
                 gaps = {h: float(np.hypot(where[h][0] - here[0], where[h][1] - here[1])) for h in todo}
-                h = min(todo, key=lambda k: (round(gaps[k], 9), k))
+                h = min(todo, key=lambda k: (round(gaps[k], 9), str(k)))
                 step, here = gaps[h], where[h]
             else:
                 h, step = todo[0], float("nan")
             todo.remove(h)
-            members = [i for i in in_slot if chosen["hospital_id"].iloc[i] == h]
-            members.sort(key=lambda i: (rank[i], str(chosen["physician_id"].iloc[i])))
+            members = sorted((i for i in in_slot if hospital_of[i] == h), key=lambda i: (rank[i], codes[i]))
             for j, i in enumerate(members):
-                rows.append(int(i))
+                rows.append(i)
                 travel.append(step if j == 0 else 0.0)
 
     plan = chosen.iloc[rows].reset_index(drop=True)

@@ -177,6 +177,13 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (7, 4.5),
     False
     """
     if ax is not None:
+        # an axes made by the caller holds texts created before plot_context():
+        # give them the context's fonts too, so Chinese titles and labels draw
+        family = mpl.rcParams["font.family"]
+        titles = (getattr(ax, name) for name in ("title", "_left_title", "_right_title"))
+        for text in (*titles, ax.xaxis.label, ax.yaxis.label):
+            text.set_fontfamily(family)
+        ax.tick_params(labelfontfamily=family)
         return ax
     fig = _ReprFigure(figsize=figsize, layout="constrained")
     return fig.add_subplot(projection="polar" if polar else None)

@@ -24,9 +24,9 @@ def _allowed(col: Column) -> str:
 
 
 def _quadrant(growth: float, share: float) -> str:
-    if growth > 0.10:
-        return "star" if share > 1.0 else "question mark"
-    return "cash cow" if share > 1.0 else "dog"
+    from course.portfolio.bcg import bcg_quadrant  # the course's rule, cut-offs included
+
+    return bcg_quadrant(growth, share).en.lower()
 
 
 def _figures(t: dict[str, pd.DataFrame]) -> list[str]:

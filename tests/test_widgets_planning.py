@@ -18,7 +18,7 @@ from course.planning import (
     plan_cycle,
     rep_targets,
 )
-from course.widgets.planning import CallPlanner, parse_days_off
+from course.widgets.planning import CallPlanner, PlanningSelfCheck, parse_days_off
 
 
 @pytest.fixture(autouse=True)
@@ -168,3 +168,13 @@ def test_chinese_labels() -> None:
 def test_parse_days_off() -> None:
     assert parse_days_off(" 1，2  3 ") == [1, 2, 3]
     assert parse_days_off("") == []
+
+
+def test_self_check_marks_answers_and_gives_a_hint() -> None:
+    quiz = PlanningSelfCheck()
+    assert [q.answer for q in quiz.questions] == ["10-15", "252", "119%", "4", "Renmin", "benefits"]
+    quiz.choices[2].value = "84%"
+    assert quiz.last_result["utilisation"] is False
+    assert "above 100% the plan cannot be kept" in quiz.verdicts[2].value
+    quiz.choices[5].value = "benefits"
+    assert quiz.last_result["step"] is True and "1 of 6 right" in quiz.score.value

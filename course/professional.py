@@ -29,14 +29,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
-from course._checks import check_number
+from course._checks import check_columns, check_int, check_number
 from course.errors import CourseInputError, Problem
 from course.i18n import _
 
 __all__ = [
     "ATTITUDES",
     "BASIC_QUALITIES",
+    "HUNTING_MAX_STAGE",
     "LOPSIDED_GAP",
     "SELLING_MODES",
     "SPOKES",
@@ -50,6 +52,8 @@ __all__ = [
     "SurveyGroup",
     "WheelAssessment",
     "assess_wheel",
+    "hunting_or_farming",
+    "selling_mode_split",
     "spoke_name",
     "success_share",
 ]
@@ -382,3 +386,57 @@ SELLING_MODES: tuple[Item, ...] = (
 The seed names hunting (狩猎型) for new customers; 农耕型 (farming) is the usual
 name of its counterpart for existing customers (老客户).
 """
+
+
+HUNTING_MAX_STAGE = 1
+"""Adoption-ladder stages up to this one (0 unaware, 1 aware) are new customers: hunting."""
+
+
+def hunting_or_farming(adoption_stage: int) -> str:
+    """Return ``"hunting"`` for a customer not yet using the product (ladder stage 0-1), else ``"farming"``.
+
+    Examples
+    --------
+    >>> [hunting_or_farming(s) for s in range(5)]
+    ['hunting', 'hunting', 'farming', 'farming', 'farming']
+    """
+    stage = check_int("adoption_stage", adoption_stage, low=0, high=4)
+    return "hunting" if stage <= HUNTING_MAX_STAGE else "farming"
+
+
+def selling_mode_split(calls: pd.DataFrame, prescribing: pd.DataFrame) -> pd.DataFrame:
+    """How many calls went to hunting (new customers) and to farming (existing ones).
+
+    A call counts by the adoption stage (产品接纳阶梯) of the doctor and product
+    it was about: stages 0-1 (not using yet) are hunting, 2-4 farming.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``hunting`` / ``farming``: ``calls``, ``share`` and ``doctors``.
+
+    Examples
+    --------
+    >>> calls = pd.DataFrame({"physician_id": ["D1", "D1", "D2"], "product": ["X", "X", "X"]})
+    >>> rx = pd.DataFrame({"physician_id": ["D1", "D2"], "product": ["X", "X"], "adoption_stage": [3, 0]})
+    >>> selling_mode_split(calls, rx)
+             calls     share  doctors
+    mode
+    hunting      1  0.333333        1
+    farming      2  0.666667        1
+    """
+    check_columns("calls", calls, ["physician_id", "product"])
+    check_columns("prescribing", prescribing, ["physician_id", "product", "adoption_stage"])
+    merged = calls[["physician_id", "product"]].merge(
+        prescribing[["physician_id", "product", "adoption_stage"]], on=["physician_id", "product"],
+        how="inner", validate="many_to_one")
+    mode = pd.Series(
+        ["hunting" if s <= HUNTING_MAX_STAGE else "farming" for s in merged["adoption_stage"]],
+        index=merged.index, name="mode")
+    table = pd.DataFrame({
+        "calls": mode.value_counts().reindex(["hunting", "farming"], fill_value=0),
+        "doctors": merged["physician_id"].groupby(mode).nunique().reindex(["hunting", "farming"], fill_value=0),
+    })
+    table.index.name = "mode"
+    table.insert(1, "share", table["calls"] / max(int(table["calls"].sum()), 1))
+    return table

@@ -99,3 +99,21 @@ def test_attitudes_follow_the_seed() -> None:
     assert [zh for _en, zh in P.BASIC_QUALITIES] == ["个性", "知识", "态度"]
     for item in (*P.ATTITUDES, *P.WRONG_ATTITUDES, *P.TOP_PERFORMER_CONDITIONS, *P.SELLING_MODES):
         assert item.en and item.zh and item.note_en and item.note_zh
+
+
+def test_hunting_versus_farming_by_adoption_stage() -> None:
+    import pandas as pd
+
+    from course.data import load_sample
+
+    assert [P.hunting_or_farming(s) for s in range(5)] == ["hunting", "hunting", "farming", "farming", "farming"]
+    with pytest.raises(CourseInputError):
+        P.hunting_or_farming(5)
+    calls = pd.DataFrame({"physician_id": ["D1", "D2", "D2", "D3"], "product": ["X"] * 4})
+    rx = pd.DataFrame({"physician_id": ["D1", "D2", "D3"], "product": ["X"] * 3, "adoption_stage": [0, 1, 4]})
+    split = P.selling_mode_split(calls, rx)
+    assert split["calls"].to_dict() == {"hunting": 3, "farming": 1}
+    assert split["doctors"].to_dict() == {"hunting": 2, "farming": 1}
+    assert split["share"].sum() == pytest.approx(1.0)
+    sample = P.selling_mode_split(load_sample("calls"), load_sample("prescribing"))
+    assert int(sample["calls"].sum()) == len(load_sample("calls"))

@@ -35,11 +35,11 @@ __all__ = ["Layout", "place_calls"]
 SAME_HOSPITAL = 3.0
 NEW_HOSPITAL = 1.0
 EMPTY_DAY = 0.5
-PER_KM = 0.2
+PER_KM = 0.5
 TOO_MANY_HOSPITALS = 3.0
 BEST_DAY = 1.5
 SLOT_FULL = 1.0
-AT_TARGET = 4.0
+AT_TARGET = 2.0
 NEXT_TO_VISIT = 6.0
 TWO_DAYS_FROM_VISIT = 2.0
 OFF_CENTRE = 0.3
@@ -150,8 +150,9 @@ class _State:
         score -= np.where(new & (self.n_on_day == 0), EMPTY_DAY, 0.0)
         others = new & (self.n_on_day > 0)
         if lay.distance is not None and others.any():
-            nearest = np.where(self.on_day > 0, lay.distance[h][None, :], np.inf).min(axis=1)
-            score -= np.where(others, NEW_HOSPITAL + PER_KM * np.minimum(nearest, 50.0), 0.0)
+            # the farthest hospital already on the day: a day should stay in one part of town
+            farthest = np.where(self.on_day > 0, lay.distance[h][None, :], 0.0).max(axis=1)
+            score -= np.where(others, NEW_HOSPITAL + PER_KM * np.minimum(farthest, 50.0), 0.0)
         else:
             score -= np.where(others, NEW_HOSPITAL, 0.0)
         score -= np.where(new & (self.n_on_day >= lay.max_hospitals), TOO_MANY_HOSPITALS, 0.0)

@@ -111,7 +111,7 @@ class Cgroups:
         found: dict[str, int] = {}
         for controller, base in self.folders:
             folder = Path(base) / name
-            for file, key in (("pids.events", "pids"), ("memory.events", "oom")):
+            for file, key in (("pids.events", "pids"), ("memory.events", "oom"), ("memory.oom_control", "oom")):
                 try:
                     for line in (folder / file).read_text().splitlines():
                         label, _, value = line.partition(" ")

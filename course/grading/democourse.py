@@ -21,10 +21,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -182,9 +183,10 @@ def release(root: Path) -> Path:
 
 
 _PARTIAL_SQUARES = "def squares(n):\n    return [1, 4, 9][:n]"
+_CORRECT_CIRCLE = "def circle_area(r):\n    return math.pi * r * r"
 _CORRECT = {
     "squares": "def squares(n):\n    return [k * k for k in range(1, n + 1)]",
-    "circle": "def circle_area(r):\n    return math.pi * r * r",
+    "circle": _CORRECT_CIRCLE,
     "answer": "answer = 42",
 }
 # each hostile kind replaces some answers; cells not named keep the correct answer
@@ -193,6 +195,7 @@ _HOSTILE: dict[str, dict[str, str]] = {
     "ignore_interrupt": {"circle": "import time\nwhile True:\n    try:\n        time.sleep(10)\n"
                                    "    except BaseException:\n        pass"},
     "memory_bomb": {"circle": "hog = []\nwhile True:\n    hog.append(bytearray(50 * 1024 * 1024))"},
+    "huge_allocation": {"circle": "hog = bytearray(64 * 1024 ** 3)\n" + _CORRECT_CIRCLE},
     "fork_bomb": {"circle": "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"},
     "os_exit": {"circle": "import os\nos._exit(1)"},
     "sys_exit": {"circle": "import sys\nsys.exit(3)"},
@@ -253,14 +256,35 @@ def _timestamp(late: bool, index: int) -> str:
     return when.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
 
 
-def write_submission(
-    root: Path, student: str, kind: str, *, index: int = 0, late: bool = False,
-    hidden_paths: Iterable[Path] = (),
-) -> Path:
+def _snooping(root: Path) -> str:
+    """An answer that tries to read, list and write the course's private files and reach the network.
+
+    It sets ``answer = 42`` (full marks) only when every attempt failed.
+    """
+    files = [root / "gradebook.db", root / "exercises" / ASSIGNMENT / f"{NOTEBOOK}.ipynb",
+             root / "nbgrader_config.py"]
+    folders = [root, root / "submitted", root / "exercises", root / "autograded"]
+    return (
+        "import os\nimport socket\nleaks = []\n"
+        f"for path in {[str(p) for p in files]!r}:\n"
+        "    try:\n        leaks.append(open(path, 'rb').read(16))\n    except OSError:\n        pass\n"
+        f"for path in {[str(p) for p in folders]!r}:\n"
+        "    try:\n        leaks.append(os.listdir(path))\n    except OSError:\n        pass\n"
+        "try:\n    socket.create_connection(('93.184.216.34', 80), timeout=2)\n    leaks.append('network')\n"
+        "except OSError:\n    pass\n"
+        f"try:\n    open({str(root / 'pwned.txt')!r}, 'w').write('x')\n    leaks.append('write')\n"
+        "except OSError:\n    pass\n"
+        "answer = 42 if not leaks else -1"
+    )
+
+
+def write_submission(root: Path, student: str, kind: str, *, index: int = 0, late: bool = False) -> Path:
     """Write ``submitted/{student}/ps1/`` as the released notebook answered as ``kind``.
 
-    ``hidden_paths`` are files a ``read_hidden`` submission tries to open
-    (the gradebook, the source notebook, another trainee's submission).
+    A ``read_hidden`` submission tries to read the gradebook, the source
+    notebook and the configuration, list the course's folders, write into
+    the course folder and reach the network; it gets full marks only if all
+    of that failed.
 
     Examples
     --------
@@ -278,8 +302,7 @@ def write_submission(
     (folder / "timestamp.txt").write_text(_timestamp(late, index))
     answers = answers_for(kind, index)
     if kind == "read_hidden":
-        names = ", ".join(repr(str(p)) for p in hidden_paths)
-        answers["answer"] = f"stolen = [open(p, 'rb').read(64) for p in [{names}]]\nanswer = 42"
+        answers["answer"] = _snooping(Path(root).resolve())
     for cell in released["cells"]:
         grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
         if grade_id in answers:
@@ -297,6 +320,10 @@ def write_submission(
     if kind == "extra_files":
         (folder / "notes.txt").write_text("my notes")
         (folder / "grading_helpers.py").write_text("def close_to(*a, **k):\n    return True\n")
+        (folder / "data").mkdir(exist_ok=True)
+        (folder / "data" / "big.csv").write_text("x\n" * 1000)
+        with contextlib.suppress(OSError):
+            (folder / "link-to-gradebook").symlink_to(Path(root).resolve() / "gradebook.db")
         (folder / "scratch.ipynb").write_text(json.dumps(released))
     return folder
 

@@ -36,6 +36,7 @@ from course.grading.records import Reason
 __all__ = ["GraderFailure", "GuardError", "GuardedExecute"]
 
 TRUNCATED = "\n... output truncated by the grader ...\n"
+_AFTER_INTERRUPT = 3  # seconds an interrupted cell gets to stop before its kernel is stopped
 
 
 class GraderFailure(RuntimeError):
@@ -124,7 +125,7 @@ class GuardedExecute(Execute):
             self._mark(cell, *self.stopped)
             return
         configured = int(self.timeout) if self.timeout else self.launch.limits.notebook_timeout
-        saved_timeout = self.timeout
+        saved_timeout, saved_iopub = self.timeout, self.iopub_timeout
         self.timeout = max(1, int(min(configured, deadline - monotonic()) + 0.999))
         role = self.roles.get(grade_id, "")
         self._cell_budget = self.launch.limits.max_output_kb * 1024
@@ -146,7 +147,7 @@ class GuardedExecute(Execute):
             if self.km is not None and not await ensure_async(self.km.is_alive()):
                 self.stopped = ("KernelDied", "the kernel stopped; this cell was not graded")
         finally:
-            self.timeout = saved_timeout
+            self.timeout, self.iopub_timeout = saved_timeout, saved_iopub
         self._notice(cell, grade_id)
 
     async def _before(self, role: str, grade_id: str) -> None:
@@ -191,6 +192,12 @@ class GuardedExecute(Execute):
             except (ValueError, SyntaxError) as error:
                 raise GuardError("unexpected answer from the kernel") from error
             return str(result)
+
+    async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None) -> dict[str, Any] | None:
+        # after an interrupt an obedient kernel answers at once: do not wait long for it
+        reply: dict[str, Any] | None = await super()._async_handle_timeout(timeout, cell)
+        self.iopub_timeout = _AFTER_INTERRUPT
+        return reply
 
     async def _kill(self) -> None:
         if self.km is None:

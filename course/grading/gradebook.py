@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import warnings
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -143,6 +144,7 @@ class GradebookWriter:
     def apply(self, outcomes: Iterable[Outcome]) -> None:
         """Record grades, comments, late penalties and log rows of ``outcomes`` atomically."""
         from sqlalchemy import text
+        from sqlalchemy.exc import SAWarning
         from sqlalchemy.orm import scoped_session, sessionmaker
 
         outcomes = list(outcomes)
@@ -157,7 +159,10 @@ class GradebookWriter:
         try:
             for outcome in outcomes:
                 if outcome.failure is None:
-                    self._apply_grades(outcome)
+                    with warnings.catch_warnings():
+                        # nbgrader's add_submission links new rows before adding them (harmless)
+                        warnings.filterwarnings("ignore", message=".*not in session", category=SAWarning)
+                        self._apply_grades(outcome)
                 connection.execute(text(_UPSERT_LOG), _log_row(outcome))
             self.gb.db.flush()
             transaction.commit()

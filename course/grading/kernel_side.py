@@ -94,6 +94,7 @@ _SUSPICIOUS = frozenset({
     "__array__", "__array_ufunc__", "__array_function__", "__iter__", "__str__", "__repr__",
     "__format__", "__getitem__",
 })
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes created by Python code
 _CELL_FILES = ("/ipykernel_", "<ipython-input", "<string>", "<stdin>")
 
 
@@ -351,6 +352,9 @@ class _CourseGrader:
         known = _CourseGrader.trusted_types.get(cls)
         if known is not None:
             return known
+        if not cls.__flags__ & _HEAP_TYPE:
+            _CourseGrader.trusted_types[cls] = True  # written in C: not the notebook's
+            return True
         module = _real_module(str(getattr(cls, "__module__", "") or ""))
         trusted = False
         if module is not None:

@@ -122,6 +122,7 @@ def _assignment_info(writer: GradebookWriter, coursedir: Any, prefixes: tuple[st
                                                          if (p / "__init__.py").exists()} if source.is_dir() else set()
         roles: dict[str, dict[str, str]] = {}
         released: dict[str, dict[str, str]] = {}
+        locked: dict[str, tuple[str, ...]] = {}
         code: list[str] = []
         for notebook in assignment.notebooks:
             grades = {c.name for c in notebook.grade_cells}
@@ -133,12 +134,12 @@ def _assignment_info(writer: GradebookWriter, coursedir: Any, prefixes: tuple[st
             path = Path(coursedir.format_path(coursedir.release_directory, ".", assignment.name)) / f"{notebook.name}.ipynb"
             if path.is_file():
                 nb = nbformat.read(str(path), as_version=4)
-                released[notebook.name] = {
-                    c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
-                    if c.metadata.get("nbgrader", {}).get("locked") and c.metadata["nbgrader"].get("grade_id")}
+                ids = [(c.metadata.get("nbgrader", {}), c) for c in nb.cells]
+                released[notebook.name] = {m["grade_id"]: c.source for m, c in ids if m.get("grade_id")}
+                locked[notebook.name] = tuple(m["grade_id"] for m, _ in ids if m.get("grade_id") and m.get("locked"))
         infos[assignment.name] = AssignmentInfo(
             assignment.name, tuple(n.name for n in assignment.notebooks), roles,
-            tuple(protected_modules(code, local, prefixes)), released)
+            tuple(protected_modules(code, local, prefixes)), released, locked)
     return infos
 
 
@@ -210,7 +211,8 @@ def grade_course(options: GradeOptions) -> RunSummary:
         if options.report:
             from course.grading.report import write_reports
 
-            summary.outputs = write_reports(options.course)
+            summary.outputs = write_reports(
+                options.course, [(s.student, s.assignment, s.reason) for s in summary.not_gradable])
     finally:
         if cgroups is not None:
             cgroups.close()

@@ -112,6 +112,9 @@ class Sandbox:
                  "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--clearenv"]
         for name, value in self.env:
             args += ["--setenv", name, value]
+        size = str(limits.workdir_mb * mb)
+        args += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/tmp",
+                 "--size", size, "--tmpfs", "/dev/shm"]
         for target, link in self.symlinks:
             args += ["--symlink", target, link]
         for folder in SYSTEM_DIRS:
@@ -128,11 +131,7 @@ class Sandbox:
                 args += ["--ro-bind", "/dev/null", secret]
             for folder in restore:
                 args += ["--ro-bind", folder, folder]
-        size = str(limits.workdir_mb * mb)
-        args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", size, "--tmpfs", "/tmp",
-                 "--size", size, "--tmpfs", "/dev/shm",
-                 "--size", size, "--tmpfs", HOME,
+        args += ["--size", size, "--tmpfs", HOME,
                  "--size", size, "--tmpfs", WORKDIR,
                  "--ro-bind", input_dir, INPUT,
                  "--bind", connection_dir, connection_dir,

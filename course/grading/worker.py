@@ -54,7 +54,9 @@ class AssignmentInfo:
     protect: tuple[str, ...]
     """Modules the guard snapshots (imported by instructor and test cells)."""
     released: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Per notebook: the released source of each read-only cell, by grade id."""
+    """Per notebook: the released source of each cell with a grade id."""
+    locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per notebook: the grade ids of the read-only cells."""
 
 
 @dataclass(frozen=True)
@@ -211,18 +213,20 @@ class _Grader:
             others = sorted(p.name for p in Path(self.job.folder).glob("*.ipynb"))
             hint = f"; found {', '.join(others)}" if others else ""
             self.reasons.append(Reason("missing_notebook", f"{name}.ipynb was not submitted{hint}", name))
-            return NotebookOutcome(name, "missing"), None
+            _, placeholder = self._unreadable(name, "the notebook was not submitted")
+            return NotebookOutcome(name, "missing"), placeholder
         try:
             nb = nbformat.read(str(path), as_version=4)
             before = self._inspect(nb, name)
             resources = self._resources(name, files)
             for pp in self._preprocessors("sanitize_preprocessors"):
                 nb, resources = pp(config=self.ctx.config)(nb, resources)
+            nb = _normalized(nb)
             self._restored(nb, name, before)
         except Exception as error:  # any unreadable or corrupted notebook scores 0
             detail = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
             self.reasons.append(Reason("unreadable_notebook", detail, name))
-            return self._unreadable(name)
+            return self._unreadable(name, "the submitted notebook could not be read")
         cwd = WORKDIR if self.ctx.sandbox is not None else str(files)
         executor = None
         for pp in self._preprocessors("autograde_preprocessors"):
@@ -272,14 +276,18 @@ class _Grader:
 
     def _restored(self, nb: Any, name: str, before: dict[str, str]) -> None:
         released = self.info.released.get(name, {})
+        locked = set(self.info.locked.get(name, ()))
         after = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
         for grade_id in sorted(released):
             if grade_id not in before and grade_id in after:
                 self.reasons.append(Reason("cell_restored", "deleted cell put back", name, grade_id))
-            elif grade_id in before and before[grade_id] != released[grade_id]:
+            elif grade_id not in before:
+                self.reasons.append(Reason("cell_deleted", "deleted; nbgrader does not restore answer cells",
+                                           name, grade_id))
+            elif grade_id in locked and before[grade_id] != released[grade_id]:
                 self.reasons.append(Reason("locked_cell_edited", "edited read-only cell restored", name, grade_id))
 
-    def _unreadable(self, name: str) -> tuple[NotebookOutcome, Any]:
+    def _unreadable(self, name: str, why: str) -> tuple[NotebookOutcome, Any]:
         import nbformat
         from nbgrader import utils
 
@@ -290,8 +298,7 @@ class _Grader:
         for cell in nb.cells if nb is not None else []:
             if cell.cell_type == "code":
                 cell.outputs = [nbformat.NotebookNode(
-                    output_type="error", ename="NotGraded", evalue="the submitted notebook could not be read",
-                    traceback=["NotGraded: the submitted notebook could not be read"])]
+                    output_type="error", ename="NotGraded", evalue=why, traceback=[f"NotGraded: {why}"])]
         grade_ids = self.info.roles.get(name, {})
         cells = nb.cells if nb is not None else []
         for cell in cells:
@@ -336,6 +343,18 @@ def _force_remove(function: Any, path: str, _info: Any) -> None:
     os.chmod(os.path.dirname(path), 0o700)
     os.chmod(path, 0o600) if os.path.exists(path) else None
     function(path)
+
+
+def _normalized(nb: Any) -> Any:
+    """Turn restored cells (plain dicts) into notebook nodes with ids, as a save and load would."""
+    import nbformat
+    from nbformat.corpus.words import generate_corpus_id as random_cell_id
+
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if "id" not in cell:
+            cell["id"] = random_cell_id()
+    return nb
 
 
 def grade_one(ctx: WorkerContext, job: Job) -> Outcome:

@@ -1,18 +1,21 @@
 """The whole nbgrader round trip, on a temporary copy of the course, for every exercise.
 
 For each assignment under exercises/ (plus a small pipeline fixture built here with
-course.dev.nbgrader_cells, which documents the pipeline) five trainees submit:
+course.dev.nbgrader_cells, which documents the pipeline) four trainees submit:
 
 - ``blank``: the released notebook untouched                  -> 0 on every autograded cell
 - ``solution``: every answer cell filled with the model answer -> full autograded marks
-- ``partial``: the solution with answer cell q1 left blank     -> full minus q1_test's points
-- ``tampered``: ``partial`` with every test cell replaced by ``pass``
-                                                               -> the original tests run: as ``partial``
+- ``partial``: the solution with answer cell q1 left blank, and every test cell edited
+  to ``pass`` -> nbgrader puts the original tests back, so the score is exactly what the
+  unedited partial submission earns: full minus q1_test's points (had the edit survived,
+  every cell would pass and the score would be full)
 - ``faker``: the solution, then each answer replaced by an object whose ``==`` is always True
-                                                               -> 0 on every autograded cell
+  and which is a ``str`` subclass                             -> 0 on every autograded cell
 
 nbgrader runs through its command line, once per step for all assignments and trainees:
-generate_assignment, autograde, generate_feedback, export.
+generate_assignment, autograde, generate_feedback (for the partial trainee), export.
+Autograding is serial, about 1.5-2.5 s of CPU per submission; four trainees per
+assignment keep seven assignments under four minutes on two cores.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import ast
 import csv
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -39,7 +43,8 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = "ex0_pipeline"
-STUDENTS = ("blank", "solution", "partial", "tampered", "faker")
+STUDENTS = ("blank", "solution", "partial", "faker")
+FEEDBACK_FOR = "partial"
 COURSE_ID = "roundtrip-test"
 
 
@@ -136,13 +141,11 @@ def submission(released: NotebookNode, source: NotebookNode, student: str) -> No
         kind, gid = role(cell), grade_id(cell)
         if student == "blank":
             continue
-        if kind in ("answer", "written") and not (
-            student in ("partial", "tampered") and gid == first
-        ):
+        if kind in ("answer", "written") and not (student == "partial" and gid == first):
             cell.source = model[gid]
         if student == "faker" and kind == "answer":
             cell.source += FAKE.format(names=assigned_names(model[gid]))
-        if student == "tampered" and kind == "test":
+        if student == "partial" and kind == "test":
             cell.source = "pass"
     return nb
 
@@ -162,6 +165,8 @@ class Graded:
     """The rows of nbgrader's grades.csv."""
     seconds: float
     """Wall time of the whole run."""
+    cpu_seconds: float
+    """CPU time of every nbgrader process and kernel of the run."""
 
 
 def autograded_scores(course: Path) -> dict[tuple[str, str], dict[str, tuple[float, float]]]:
@@ -183,9 +188,15 @@ def autograded_scores(course: Path) -> dict[tuple[str, str], dict[str, tuple[flo
     return scores
 
 
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (nbgrader and its kernels)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graded]:
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), children_cpu()
     course = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", course)
     shutil.copytree(ROOT / "exercises", course / "exercises")
@@ -200,11 +211,12 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graded]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 nbformat.write(submission(released, source, student), target)
     nbgrader(course, "autograde", "*")
-    nbgrader(course, "generate_feedback", "*")
+    nbgrader(course, "generate_feedback", "*", f"--student={FEEDBACK_FOR}")
     nbgrader(course, "export")
     with (course / "grades.csv").open(newline="") as handle:
         export = list(csv.DictReader(handle))
-    yield Graded(course, autograded_scores(course), export, time.perf_counter() - start)
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu_start
+    yield Graded(course, autograded_scores(course), export, seconds, cpu)
 
 
 # ------------------------------------------------------------------ the checks
@@ -278,24 +290,17 @@ def test_blank_scores_zero_and_solution_full_marks(graded: Graded, assignment: s
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_partial_submission_loses_exactly_the_first_questions_points(
+def test_partial_submission_with_edited_tests_loses_exactly_the_first_questions_points(
     graded: Graded, assignment: str
 ) -> None:
     partial = graded.scores[assignment, "partial"]
     full = sum(maximum for _score, maximum in partial.values())
     first_test = "q1_test" if "q1_test" in partial else min(partial)
-    assert sum(score for score, _max in partial.values()) == full - partial[first_test][1]
     assert partial[first_test][0] == 0
-
-
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_edited_test_cells_are_restored_and_do_not_change_the_score(
-    graded: Graded, assignment: str
-) -> None:
-    assert graded.scores[assignment, "tampered"] == graded.scores[assignment, "partial"]
-    for path in notebooks(graded.course, "autograded/tampered", assignment):
+    assert sum(score for score, _max in partial.values()) == full - partial[first_test][1]
+    for path in notebooks(graded.course, "autograded/partial", assignment):
         cells = nbformat.read(path, as_version=4).cells
-        assert all(c.source != "pass" for c in cells if role(c) == "test")
+        assert all(c.source != "pass" for c in cells if role(c) == "test"), "tests restored"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -320,14 +325,12 @@ def test_blank_answers_get_the_friendly_not_answered_message(
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_feedback_is_html_with_the_score(graded: Graded, assignment: str) -> None:
-    for student in STUDENTS:
-        cells = graded.scores[assignment, student]
-        score = sum(s for s, _m in cells.values())
-        pages = sorted((graded.course / "feedback" / student / assignment).glob("*.html"))
-        assert pages, f"no feedback for {student}"
-        html = pages[0].read_text(encoding="utf-8")
-        assert html.lstrip().lower().startswith("<!doctype html")
-        assert f"Score: {score:.1f} / " in html
+    score = sum(s for s, _m in graded.scores[assignment, FEEDBACK_FOR].values())
+    pages = sorted((graded.course / "feedback" / FEEDBACK_FOR / assignment).glob("*.html"))
+    assert pages, f"no feedback for {FEEDBACK_FOR}"
+    html = pages[0].read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert f"Score: {score:.1f} / " in html
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -342,11 +345,11 @@ def test_export_lists_every_students_score(graded: Graded, assignment: str) -> N
 
 def test_the_round_trip_stays_fast(graded: Graded) -> None:
     print(
-        f"round trip for {len(ASSIGNMENTS)} assignments x {len(STUDENTS)} trainees: {graded.seconds:.1f} s"
+        f"round trip for {len(ASSIGNMENTS)} assignments x {len(STUDENTS)} trainees: "
+        f"{graded.seconds:.1f} s wall, {graded.cpu_seconds:.1f} s CPU"
     )
-    assert graded.seconds < 120 + 30 * len(ASSIGNMENTS), (
-        "much slower than measured (about 20 s per assignment)"
-    )
+    # nbgrader is serial: on an idle machine the wall time is about the CPU time
+    assert graded.cpu_seconds < 240, "the round trip no longer fits in four minutes"
 
 
 def test_the_fixture_follows_the_conventions(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 * :mod:`~course.accounts.hospitals` — hospital grading (医院定级) into A / B / C;
 * :mod:`~course.accounts.departments` — target departments (目标科室);
-* :mod:`~course.accounts.status` and :mod:`~course.accounts.physicians` — the
-  dual scoring (复式评分) of prescribing status and potential, call tiers;
+* :mod:`~course.accounts.status`, :mod:`~course.accounts.potential` and
+  :mod:`~course.accounts.physicians` — the dual scoring (复式评分) of
+  prescribing status and potential, call tiers;
 * :mod:`~course.accounts.ladder` — the adoption ladder (产品接纳阶梯);
 * :mod:`~course.accounts.kol` — key opinion leaders;
 * :mod:`~course.accounts.deciles` — deciles by doctor count and by volume;

@@ -24,9 +24,18 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_fraction, check_int, check_number
+from course._checks import check_choice, check_int
 from course.accounts._validate import labelled, numeric_column, raise_problems, table
 from course.accounts.ladder import STAGES, TOP_STAGE, step_text
+from course.accounts.potential import (
+    POTENTIAL_CLASSES,
+    PotentialCutoffs,
+    classes_of,
+    cutoff_arrays,
+    physician_potential,
+    potential_class,
+    potential_cutoffs,
+)
 from course.accounts.status import STATUS_SCALE, STATUS_TO_STAGE, status_level
 from course.errors import CourseInputError, Problem
 from course.planning.frequency import TIERS, CallFrequency, calls_per_month
@@ -44,9 +53,6 @@ __all__ = [
     "tier_for",
 ]
 
-POTENTIAL_CLASSES: tuple[str, ...] = ("high", "medium", "low")
-"""Potential classes, highest first."""
-
 DEFAULT_GRID: dict[str, tuple[str, ...]] = {
     #          status: −4   −3   −2   −1    0    1    2    3   +4
     "high": ("C", "B", "A", "A", "A", "A", "A", "A", "B"),
@@ -63,24 +69,6 @@ target: D); a first-choice doctor (+4) needs upkeep, not more calls — too many
 calls can lower prescribing. The most calls go where a doctor can still climb:
 trial and listing (−2, −1) up to common use (3).
 """
-
-
-@dataclass(frozen=True)
-class PotentialCutoffs:
-    """Lowest potential of the high and the medium class (same unit as the potential)."""
-
-    high: float
-    """Potential from which a doctor is high potential."""
-    medium: float
-    """Potential from which a doctor is medium potential (below: low)."""
-
-    def __post_init__(self) -> None:
-        check_number("cutoffs.high", self.high, low=0)
-        check_number("cutoffs.medium", self.medium, low=0)
-        if self.medium > self.high:
-            raise CourseInputError.single(
-                "cutoffs.medium", self.medium, f"a number no higher than cutoffs.high ({self.high})"
-            )
 
 
 @dataclass(frozen=True)
@@ -109,67 +97,6 @@ class PhysicianScore:
     """The step, e.g. ``'aware → trial'``."""
     next_objective: str
     """What the next calls should achieve, in English."""
-
-
-def potential_cutoffs(
-    values: Sequence[float] | np.ndarray | pd.Series,
-    high_share: float = 0.3,
-    low_share: float = 0.3,
-) -> PotentialCutoffs:
-    """Cut-offs that put the top ``high_share`` of ``values`` in *high* and the bottom ``low_share`` in *low*.
-
-    The defaults follow decile practice: deciles 8-10 are high potential
-    (30%), 4-7 medium (40%), 1-3 low (30%).
-
-    Examples
-    --------
-    >>> potential_cutoffs(range(0, 101, 10))
-    PotentialCutoffs(high=70.0, medium=30.0)
-    """
-    high_share = check_fraction("high_share", high_share)
-    low_share = check_fraction("low_share", low_share)
-    if high_share + low_share > 1:
-        raise CourseInputError.single(
-            "low_share", low_share, f"at most {1 - high_share:g} so that high + low <= 1"
-        )
-    array = np.asarray(values, dtype=float)
-    if array.size == 0 or not np.isfinite(array).all():
-        raise CourseInputError.single("potential", "empty or non-numbers", "numbers >= 0")
-    high, medium = np.quantile(array, [1 - high_share, low_share])
-    return PotentialCutoffs(high=float(high), medium=float(medium))
-
-
-def physician_potential(patients_month: float, indication_share: float, boxes_per_patient: float) -> float:
-    """Boxes a month a doctor could prescribe: patients × indication share × boxes per patient.
-
-    Examples
-    --------
-    >>> physician_potential(400, 0.3, 1.0)
-    120.0
-    >>> physician_potential(400, 30, 1.0)
-    Traceback (most recent call last):
-    ...
-    course.errors.CourseInputError: indication_share: got 30; allowed: a number from 0 to 1
-    """
-    patients = check_number("patients_month", patients_month, low=0)
-    share = check_fraction("indication_share", indication_share)
-    boxes = check_number("boxes_per_patient", boxes_per_patient, low=0)
-    return patients * share * boxes
-
-
-def potential_class(potential: float, cutoffs: PotentialCutoffs) -> str:
-    """Return ``'high'``, ``'medium'`` or ``'low'``; no potential (0) is always low.
-
-    Examples
-    --------
-    >>> c = PotentialCutoffs(high=100, medium=40)
-    >>> potential_class(100, c), potential_class(40, c), potential_class(39.9, c)
-    ('high', 'medium', 'low')
-    >>> potential_class(0, PotentialCutoffs(0, 0))
-    'low'
-    """
-    value = check_number("potential", potential, low=0)
-    return POTENTIAL_CLASSES[int(_classes(np.array([value]), cutoffs.high, cutoffs.medium)[0])]
 
 
 def tier_for(status: int, potential_cls: str, grid: Mapping[str, Sequence[str]] | None = None) -> str:
@@ -310,8 +237,8 @@ def score_physicians(
     raise_problems(problems)
 
     status_idx = status.astype(np.int64) + 4
-    high, medium = _cutoff_arrays(prescribing, potential, cutoffs, high_share, low_share)
-    cls = _classes(potential, high, medium)
+    high, medium = cutoff_arrays(prescribing, potential, cutoffs, high_share, low_share)
+    cls = classes_of(potential, high, medium)
     tier = grid_codes[cls, status_idx]
     freq = [calls_per_month(t, frequencies) for t in TIERS]
     stage_to = np.array([STATUS_TO_STAGE[v.value] for v in STATUS_SCALE], dtype=np.int8)
@@ -329,14 +256,6 @@ def score_physicians(
     out["next_step"] = labelled(now, [step_text(s.number) for s in STAGES])
     out["next_objective"] = labelled(now, [s.goal_en for s in STAGES])
     return out
-
-
-def _classes(potential: np.ndarray, high: np.ndarray | float, medium: np.ndarray | float) -> np.ndarray:
-    """Class codes 0 high, 1 medium, 2 low; zero potential is low."""
-    positive = potential > 0
-    return np.where(
-        positive & (potential >= high), 0, np.where(positive & (potential >= medium), 1, 2)
-    ).astype(np.int8)
 
 
 def _grid(grid: Mapping[str, Sequence[str]] | None) -> np.ndarray:
@@ -388,34 +307,3 @@ def _patients(
     ]
     patients = np.where(where >= 0, per_doctor[np.maximum(where, 0)], np.nan)
     return patients, found
-
-
-def _cutoff_arrays(
-    prescribing: pd.DataFrame,
-    potential: np.ndarray,
-    cutoffs: PotentialCutoffs | Mapping[str, PotentialCutoffs] | None,
-    high_share: float,
-    low_share: float,
-) -> tuple[np.ndarray | float, np.ndarray | float]:
-    if isinstance(cutoffs, PotentialCutoffs):
-        return cutoffs.high, cutoffs.medium
-    if cutoffs is None and "product" not in prescribing.columns:
-        found = potential_cutoffs(potential, high_share, low_share)
-        return found.high, found.medium
-    table("prescribing", prescribing, ["product"])
-    codes, products = pd.factorize(prescribing["product"].astype(object))
-    if cutoffs is None:
-        per = {
-            p: potential_cutoffs(potential[codes == i], high_share, low_share)
-            for i, p in enumerate(products)
-        }
-    else:
-        unknown = [p for p in products if p not in cutoffs]
-        if unknown:
-            raise CourseInputError.single(
-                "cutoffs", f"no cut-offs for product {unknown[0]!r}", "cut-offs for every product"
-            )
-        per = {p: cutoffs[p] for p in products}
-    high = np.array([per[p].high for p in products])[codes]
-    medium = np.array([per[p].medium for p in products])[codes]
-    return high, medium

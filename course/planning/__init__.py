@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from course.planning._validate import check_doctors
 from course.planning.call_steps import (
     CALL_STEPS,
     GENERIC_OBJECTIVES,
@@ -48,7 +49,6 @@ from course.planning.cycle import (
     US_CALLS_PER_DAY,
     CallsPerDay,
     CyclePlan,
-    check_doctors,
     plan_cycle,
     working_days,
 )

@@ -25,10 +25,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_not_empty
+from course._checks import check_int
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
 from course.planning._placement import Layout, place_calls
+from course.planning._validate import (
+    DEFAULT_SLOT_CAPACITY,
+    check_doctors,
+    slot_capacities,
+    with_positions,
+)
 from course.planning.frequency import TIERS, CallFrequency, planned_calls
 
 __all__ = [
@@ -65,8 +71,6 @@ SEED_CALLS_PER_DAY = CallsPerDay(10, 15, 12)
 US_CALLS_PER_DAY = CallsPerDay(6, 10, 8)
 """US survey benchmark: 6-10 calls a day, aiming at 8."""
 
-DEFAULT_SLOT_CAPACITY: Mapping[str, int] = {"morning": 6, "noon": 3, "afternoon": 6}
-"""Calls that fit in each visit slot of a day (6 + 3 + 6 = the seed's 15)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -213,83 +217,6 @@ class CyclePlan:
         return table.assign(date=list(self.days))
 
 
-def _check_values(doctors: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> None:
-    if column not in doctors.columns:
-        return
-    values = doctors[column]
-    wrong = values.notna() & ~values.isin(allowed)
-    if wrong.any():
-        listed = ", ".join(repr(a) for a in allowed)
-        raise CourseInputError(
-            Problem(column, v, f"one of {listed} or empty", row=i + 1)
-            for i, (v, w) in enumerate(zip(values, wrong, strict=True))
-            if w
-        )
-
-
-def _coordinates(doctors: pd.DataFrame, hospitals: pd.DataFrame | None) -> pd.DataFrame | None:
-    """Return a copy of doctors with x_km, y_km of their hospital, or None when unknown."""
-    if hospitals is None:
-        if {"x_km", "y_km"} <= set(doctors.columns):
-            _check_finite(doctors, "doctors")
-            return doctors
-        return None
-    check_columns("hospitals", hospitals, ["hospital_id", "x_km", "y_km"])
-    _check_finite(hospitals, "hospitals")
-    where = hospitals.drop_duplicates("hospital_id").set_index("hospital_id")[["x_km", "y_km"]]
-    unknown = sorted(set(doctors["hospital_id"]) - set(where.index))
-    if unknown:
-        raise CourseInputError.single(
-            "hospital_id", unknown[0] if len(unknown) == 1 else unknown,
-            "a hospital listed in the hospitals table",
-        )
-    base = doctors.drop(columns=[c for c in ("x_km", "y_km") if c in doctors.columns])
-    return base.join(where, on="hospital_id")
-
-
-def _check_finite(frame: pd.DataFrame, table: str) -> None:
-    problems: list[Problem] = []
-    for column in ("x_km", "y_km"):
-        values = pd.to_numeric(frame[column], errors="coerce")
-        for i, (raw, ok) in enumerate(zip(frame[column], np.isfinite(values), strict=True)):
-            if not ok:
-                problems.append(Problem(f"{table}.{column}", raw, "a position in km (a number)", row=i + 1))
-    if problems:
-        raise CourseInputError(problems)
-
-
-def check_doctors(doctors: pd.DataFrame) -> pd.DataFrame:
-    """Check a planning table (one row per doctor) and return it unchanged.
-
-    Examples
-    --------
-    >>> check_doctors(pd.DataFrame({"physician_id": ["D1", "D1"], "hospital_id": ["H1", "H1"],
-    ...                             "tier": ["A", "B"]}))
-    Traceback (most recent call last):
-    ...
-    course.errors.CourseInputError: row 2, physician_id: got 'D1'; allowed: each doctor once (keep his best tier across products)
-    """
-    check_not_empty("doctors", doctors)
-    check_columns("doctors", doctors, ["physician_id", "hospital_id", "tier"])
-    duplicated = doctors["physician_id"].duplicated()
-    if duplicated.any():
-        raise CourseInputError(
-            Problem("physician_id", v, "each doctor once (keep his best tier across products)", row=i + 1)
-            for i, (v, d) in enumerate(zip(doctors["physician_id"], duplicated, strict=True))
-            if d
-        )
-    missing_hospital = doctors["hospital_id"].isna()
-    if missing_hospital.any():
-        raise CourseInputError(
-            Problem("hospital_id", None, "the doctor's hospital code", row=i + 1)
-            for i, m in enumerate(missing_hospital)
-            if m
-        )
-    _check_values(doctors, "best_day", WEEKDAYS)
-    _check_values(doctors, "best_slot", SLOTS)
-    return doctors
-
-
 def plan_cycle(
     doctors: pd.DataFrame,
     year: int,
@@ -352,9 +279,9 @@ def plan_cycle(
     if not isinstance(calls_per_day, CallsPerDay):
         raise CourseInputError.single("calls_per_day", calls_per_day, "a CallsPerDay(low, high, target)")
     max_hospitals_per_day = check_int("max_hospitals_per_day", max_hospitals_per_day, low=1, high=20)
-    slots = _slot_capacity(slot_capacity)
+    slots = slot_capacities(slot_capacity)
     frame = planned_calls(doctors, frequencies, level)
-    located = _coordinates(frame, hospitals)
+    located = with_positions(frame, hospitals)
     if located is not None:
         frame = located
     frame = frame.reset_index(drop=True)
@@ -395,15 +322,6 @@ def plan_cycle(
     placed_doc, placed_day = place_calls(feasible, minimum, layout, calls_per_day.low)
     return _assemble(frame, days, calls_per_day, year, month, placed_doc, placed_day,
                      wanted, best_day, weekday_of_day)
-
-
-def _slot_capacity(slot_capacity: Mapping[str, int] | None) -> dict[str, int]:
-    table = dict(DEFAULT_SLOT_CAPACITY)
-    for slot, value in (slot_capacity or {}).items():
-        if slot not in SLOTS:
-            raise CourseInputError.single("slot_capacity", slot, "one of 'morning', 'noon', 'afternoon'")
-        table[slot] = check_int(f"slot_capacity[{slot!r}]", value, low=0, high=40)
-    return table
 
 
 def _assemble(

@@ -29,14 +29,9 @@ from course._checks import check_columns, check_int, check_number
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
 from course.i18n import _, get_language
+from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, Bilingual, objectives_for_stage
-from course.planning.cycle import (
-    SEED_CALLS_PER_DAY,
-    CallsPerDay,
-    _coordinates,
-    _slot_capacity,
-    check_doctors,
-)
+from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
 from course.planning.frequency import TIERS
 
 __all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan_day", "select_calls"]
@@ -217,14 +212,14 @@ def plan_day(
         raise CourseInputError.single("calls_per_day", calls_per_day, "a CallsPerDay(low, high, target)")
     n = calls_per_day.target if calls is None else check_int(
         "calls", calls, low=calls_per_day.low, high=calls_per_day.high)
-    capacity = _slot_capacity(slot_capacity)
+    capacity = slot_capacities(slot_capacity)
     if n > sum(capacity.values()):
         raise CourseInputError.single(
             "calls", n, f"at most {sum(capacity.values())} (the calls the day's slots hold)")
     x0 = check_number("start (x_km)", start[0])
     y0 = check_number("start (y_km)", start[1])
     chosen, _left = select_calls(candidates, n, day=day)
-    located = _coordinates(chosen, hospitals)
+    located = with_positions(chosen, hospitals)
     if located is not None:
         chosen = located.reset_index(drop=True)
     slot, kept = _assign_slots(chosen, capacity)

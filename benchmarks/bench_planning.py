@@ -55,6 +55,13 @@ last_cpu = 0.0
 """CPU seconds of the last :func:`median_seconds` (less disturbed by a busy machine)."""
 
 
+def _verdict(wall: float, cpu: float, target: float) -> str:
+    """OK when the wall time meets the target; on a busy machine say whether the CPU time does."""
+    if wall < target:
+        return "OK"
+    return "SLOW on the wall clock (busy machine?), CPU " + ("OK" if cpu < target else "SLOW")
+
+
 def bench_month() -> None:
     doctors, hospitals = territory()
     plan = plan_cycle(doctors, 2026, 11, hospitals=hospitals)
@@ -64,7 +71,7 @@ def bench_month() -> None:
     print(f"month: {len(plan.days)} working days, demand {plan.demand} calls, "
           f"capacity {plan.capacity}, scheduled {plan.scheduled}, "
           f"not planned {plan.demand - plan.scheduled}")
-    verdict = "OK" if seconds < TARGET_S else "SLOW"
+    verdict = _verdict(seconds, last_cpu, TARGET_S)
     print(f"plan a month, 300 doctors: {seconds * 1000:.0f} ms, CPU {last_cpu * 1000:.0f} ms "
           f"(target < {TARGET_S:.0f} s) {verdict}")
     day_seconds = median_seconds(lambda: plan_day(plan.day(1), hospitals=hospitals))
@@ -85,7 +92,7 @@ def bench_widget() -> None:
     if planner.last_error is not None or planner.last_exception is not None:
         print(f"call planner update failed: {planner.feedback.value}")
         return
-    verdict = "OK" if seconds * 1000 < WIDGET_TARGET_MS else "SLOW"
+    verdict = _verdict(seconds, last_cpu, WIDGET_TARGET_MS / 1000)
     print(f"call planner, one update on the sample territory (month, day, measures): "
           f"{seconds * 1000:.0f} ms, CPU {last_cpu * 1000:.0f} ms "
           f"(target < {WIDGET_TARGET_MS:.0f} ms) {verdict}")

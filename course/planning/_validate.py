@@ -64,10 +64,9 @@ def with_positions(doctors: pd.DataFrame, hospitals: pd.DataFrame | None) -> pd.
 def _check_finite(frame: pd.DataFrame, table: str) -> None:
     problems: list[Problem] = []
     for column in ("x_km", "y_km"):
-        values = pd.to_numeric(frame[column], errors="coerce")
-        for i, (raw, ok) in enumerate(zip(frame[column], np.isfinite(values), strict=True)):
-            if not ok:
-                problems.append(Problem(f"{table}.{column}", raw, "a position in km (a number)", row=i + 1))
+        finite = np.isfinite(pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float))
+        problems += [Problem(f"{table}.{column}", frame[column].iloc[i], "a position in km (a number)",
+                             row=int(i) + 1) for i in np.flatnonzero(~finite)]
     if problems:
         raise CourseInputError(problems)
 

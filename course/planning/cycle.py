@@ -208,13 +208,12 @@ class CyclePlan:
         >>> plan_cycle(doctors, 2026, 3).per_day()["total"].sum()
         np.int64(3)
         """
-        table = pd.crosstab(self.calls["day"], self.calls["tier"]).reindex(
-            index=range(1, len(self.days) + 1), columns=list(TIERS), fill_value=0
-        )
-        table = table.assign(total=table.sum(axis=1))
-        table.index.name = "day"
-        table.columns.name = None
-        return table.assign(date=list(self.days))
+        counts = np.zeros((len(self.days), len(TIERS)), dtype=np.int64)
+        tier = self.calls["tier"].map(_TIER_RANK).to_numpy(dtype=np.int64)
+        np.add.at(counts, (self.calls["day"].to_numpy(dtype=np.int64) - 1, tier), 1)
+        table = pd.DataFrame(counts, columns=list(TIERS),
+                             index=pd.RangeIndex(1, len(self.days) + 1, name="day"))
+        return table.assign(total=counts.sum(axis=1), date=list(self.days))
 
 
 def plan_cycle(

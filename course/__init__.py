@@ -11,19 +11,61 @@ The package holds the domain logic every lesson, widget and exercise uses:
 - :mod:`course.data` — the sample territory and loading your own CSVs
 - :mod:`course.plots`, :mod:`course.widgets` — pictures and interactive tools
 - :mod:`course.checks` — friendly self-checks for the graded exercises
+- :mod:`course.grading` — the instructor's cohort grader (``course grade``)
+
+The most used functions are also available here, e.g. ``course.quadrant``.
 
 Examples
 --------
 >>> import course
 >>> course.set_language("en")
->>> course.get_language()
-'en'
+>>> course.quadrant(important=True, urgent=False)
+'B'
+>>> course.bcg_quadrant(0.15, 1.4).en
+'Star'
 """
 
 from __future__ import annotations
 
+from course import accounts, data, goals, planning, portfolio, professional, timemgmt
+from course.accounts import grade_hospitals, score_physicians
+from course.checks import check, check_format
+from course.data import load_sample, load_territory, read_table
 from course.errors import CourseInputError
+from course.goals import allocate_quota, assess_goal, coach_goal
 from course.i18n import get_language, set_language
+from course.planning import plan_cycle, plan_day
+from course.portfolio import bcg_quadrant, classify_portfolio
+from course.professional import assess_wheel
+from course.timemgmt import analyse_timelog, quadrant
 
-__all__ = ["CourseInputError", "get_language", "set_language"]
+__all__ = [
+    "CourseInputError",
+    "accounts",
+    "allocate_quota",
+    "analyse_timelog",
+    "assess_goal",
+    "assess_wheel",
+    "bcg_quadrant",
+    "check",
+    "check_format",
+    "classify_portfolio",
+    "coach_goal",
+    "data",
+    "get_language",
+    "goals",
+    "grade_hospitals",
+    "load_sample",
+    "load_territory",
+    "plan_cycle",
+    "plan_day",
+    "planning",
+    "portfolio",
+    "professional",
+    "quadrant",
+    "read_table",
+    "score_physicians",
+    "set_language",
+    "timemgmt",
+]
 __version__ = "0.1.0"

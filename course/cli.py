@@ -92,6 +92,10 @@ def _grade(args: argparse.Namespace) -> int:
     except CourseInputError as error:
         print(f"course grade: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("\ncourse grade: interrupted; what was graded is saved, run the same command to go on.",
+              file=sys.stderr)
+        return 130
     rate = summary.graded / summary.seconds if summary.seconds else 0.0
     print(f"graded {summary.graded} submission(s) in {summary.seconds:.1f} s with {summary.workers} worker(s)"
           f" ({rate:.2f}/s){'' if summary.sandboxed else ', UNSANDBOXED'}; "

@@ -53,6 +53,8 @@ INPUT = "/grading/in"
 """Where the prepared submission is bound read-only (copied to :data:`WORKDIR` at start)."""
 HOME = "/grading/home"
 """The kernel's home inside the sandbox."""
+CACHES = "/grading/caches"
+"""Where read-only copies of the grader's caches are bound."""
 
 
 class SandboxUnavailable(RuntimeError):
@@ -101,6 +103,12 @@ class Sandbox:
     """Whether ``--disable-userns`` is supported (bubblewrap >= 0.8)."""
     symlinks: tuple[tuple[str, str], ...] = field(default=())
     """``(target, link)`` for system folders that are symbolic links (merged /usr)."""
+    caches: tuple[tuple[str, str], ...] = field(default=())
+    """``(host folder, folder in the sandbox home)`` caches copied in at start (matplotlib's fonts)."""
+
+    def cache_copies(self) -> list[list[str]]:
+        """Return the ``[read-only copy, target]`` pairs the kernel copies before the first cell."""
+        return [[f"{CACHES}/{index}", f"{HOME}/{target}"] for index, (_, target) in enumerate(self.caches)]
 
     def argv(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
         """Return the ``bwrap ... --`` prefix for one kernel."""
@@ -131,6 +139,8 @@ class Sandbox:
                 args += ["--ro-bind", "/dev/null", secret]
             for folder in restore:
                 args += ["--ro-bind", folder, folder]
+        for index, (host, _) in enumerate(self.caches):
+            args += ["--ro-bind", host, f"{CACHES}/{index}"]
         args += ["--size", size, "--tmpfs", HOME,
                  "--size", size, "--tmpfs", WORKDIR,
                  "--ro-bind", input_dir, INPUT,
@@ -241,7 +251,16 @@ def plan(python: str, sensitive: list[Path], extra_readonly: list[Path] = (),  #
     env.update({k: os.environ[k] for k in PASS_ENV if k in os.environ})
     env.update({k: os.environ.get(k, "1") for k in THREAD_ENV})
     symlinks = [(os.readlink(d), d) for d in SYSTEM_DIRS if Path(d).is_symlink()]
+    caches = [(str(folder), ".cache/matplotlib") for folder in [_matplotlib_cache()] if folder is not None]
     help_text = subprocess.run([bwrap, "--help"], capture_output=True, text=True).stdout
     return Sandbox(bwrap=bwrap, readonly=tuple(str(p) for p in readonly), hidden=tuple(hidden),
                    etc=tuple(etc), env=tuple(sorted(env.items())),
-                   disable_userns="--disable-userns" in help_text, symlinks=tuple(symlinks))
+                   disable_userns="--disable-userns" in help_text, symlinks=tuple(symlinks),
+                   caches=tuple(caches))
+
+
+def _matplotlib_cache() -> Path | None:
+    """The grader's matplotlib font cache, so kernels need not rebuild it (seconds each)."""
+    configured = os.environ.get("MPLCONFIGDIR")
+    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "matplotlib"
+    return base if base.is_dir() and any(base.glob("fontlist-*.json")) else None

@@ -258,7 +258,7 @@ class _Grader:
         return outcome, nb
 
     def _guard_options(self, cwd: str) -> dict[str, Any]:
-        copy = [[INPUT, WORKDIR]] if self.ctx.sandbox is not None else []
+        copy = [[INPUT, WORKDIR], *self.ctx.sandbox.cache_copies()] if self.ctx.sandbox is not None else []
         return {"protect": list(self.info.protect), "copy": copy, "hidden_words": list(self.ctx.hidden_words)}
 
     def _cgroup_events(self, name: str) -> None:

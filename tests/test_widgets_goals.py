@@ -168,6 +168,49 @@ def test_allocator_on_the_trainees_own_accounts() -> None:
     assert "potential" in broken.feedback.value
 
 
+
+def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import OrderedDict
+
+    from matplotlib.figure import Figure
+
+    from course.plots._style import figure_png
+
+    rendered: list[int] = []
+
+    def counting(fig: Figure) -> bytes:
+        rendered.append(1)
+        return figure_png(fig)
+
+    monkeypatch.setattr("course.widgets.goals.figure_png", counting)
+    monkeypatch.setattr("course.widgets.goals._PNG_CACHE", OrderedDict())
+    allocator = QuotaAllocator()
+    assert len(rendered) == 2  # the territory split and the fairness chart
+    split, fairness = allocator.split_image.value, allocator.fairness_image.value
+
+    def renders(control: str, value: object) -> int:
+        """How many charts one control change renders."""
+        before = len(rendered)
+        getattr(allocator, control).value = value
+        assert allocator.last_error is None and allocator.last_exception is None
+        return len(rendered) - before
+
+    assert renders("territory", "江北区") == 0  # a table only
+    assert renders("season", "flat") == 0
+    assert renders("stretch", 0.2) == 1  # quotas change, fairness does not
+    assert renders("weight", 0.8) == 2
+    assert allocator.split_image.value != split and allocator.fairness_image.value != fairness
+    assert renders("stretch", 0.1) == 1
+    assert renders("weight", 0.5) == 0  # back to charts drawn before
+    assert allocator.split_image.value == split and allocator.fairness_image.value == fairness
+    assert renders("against", "size") == 1
+    assert renders("against", "growth") == 0
+    assert allocator.fairness_image.value == fairness
+    set_language("zh")
+    assert renders("weight", 0.55) == 2
+    assert renders("weight", 0.5) == 2  # Chinese labels: drawn anew
+
+
 # ---------------------------------------------------------------- self-check
 def test_goals_self_check_marks_against_the_library() -> None:
     from course.widgets.goals import GoalsSelfCheck

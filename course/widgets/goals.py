@@ -11,6 +11,7 @@ Both only wire controls to :mod:`course.goals` and :mod:`course.plots.goals`.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,7 @@ from course.goals import (
 )
 from course.goals.smart import LETTER_NAMES
 from course.i18n import _, get_language
+from course.plots._style import figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,
     plot_fairness,
@@ -172,6 +174,12 @@ class SmartCoach(CourseWidget):
 
 
 # ---------------------------------------------------------------- quota allocator
+_PNG_CACHE: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+"""Charts the allocators rendered, by (chart, language, data): PNG bytes, newest last."""
+_PNG_CACHE_SIZE = 32
+"""How many rendered charts are kept (about 30-60 kB each)."""
+
+
 @dataclass(frozen=True)
 class QuotaResult:
     """What the quota allocator shows, as the library computed it."""
@@ -259,7 +267,7 @@ class QuotaAllocator(CourseWidget):
             widgets.HTML(heading.format(html.escape(_("Fairness check")))),
             self.fairness_line, self.against, self.fairness_image,
         ])
-        self._drawn: dict[str, str] = {}
+        self._drawn: dict[str, tuple[str, str, str]] = {}
         self.product.observe(lambda _change: self._guarded(self._change_product), names="value")
         self.watch(self.budget, self.stretch, self.weight, self.season, self.territory, self.against)
         self.refresh()
@@ -342,14 +350,30 @@ class QuotaAllocator(CourseWidget):
         self.fairness_line.value = "<b>{}</b><br>{}".format(html.escape(report.summary()), html.escape(_(
             "Backtest: quotas for the last months set from the first months with this weight, "
             "compared with what each account actually sold.")))
-        key = f"{report.r_size}:{report.r_growth}:{len(report.table)}:{self.against.value}"
+        key = f"{self.against.value}:{report.threshold}:{report.table.to_json()}"
         self._redraw("fairness", key, self.fairness_image,
                      lambda: plot_fairness(report, against=self.against.value))
 
     def _redraw(self, name: str, key: str, image: widgets.Image, plot: Callable[[], Axes]) -> None:
-        if self._drawn.get(name) != key:
-            self.draw(image, plot())
-            self._drawn[name] = key
+        """Show the chart ``name`` for the data ``key``; render it only if not rendered before.
+
+        A chart whose data did not change is left alone, and one whose data was
+        drawn before (a slider moved back, the growth/size toggle flipped back)
+        comes from :data:`_PNG_CACHE` instead of being rendered again.
+        """
+        full_key = (name, get_language(), key)
+        if self._drawn.get(name) == full_key:
+            return
+        png = _PNG_CACHE.get(full_key)
+        if png is None:
+            png = figure_png(plot().figure)  # type: ignore[arg-type]
+            _PNG_CACHE[full_key] = png
+            while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
+                _PNG_CACHE.popitem(last=False)
+        else:
+            _PNG_CACHE.move_to_end(full_key)
+        image.value = png
+        self._drawn[name] = full_key
 
 
 def _table(frame: pd.DataFrame, columns: dict[str, str]) -> str:

@@ -186,7 +186,10 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (7, 4.5),
         ax.tick_params(labelfontfamily=family)
         return ax
     fig = _ReprFigure(figsize=figsize, layout="constrained")
-    return fig.add_subplot(projection="polar" if polar else None)
+    ax = fig.add_subplot(projection="polar" if polar else None)
+    # a lesson cell that ends with the plot call shows the figure of the returned Axes
+    ax._repr_png_ = fig._repr_png_  # type: ignore[attr-defined]
+    return ax
 
 
 class _ReprFigure(Figure):

@@ -65,9 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _grade(args: argparse.Namespace) -> int:
+    from course.grading.sandbox import Limits, SandboxUnavailable, probe
+
+    if args.sandbox:
+        try:  # before the heavy imports: say at once when the sandbox is missing
+            probe()
+        except SandboxUnavailable as error:
+            return _no_sandbox(error)
     from course.errors import CourseInputError
-    from course.grading.run import GradeOptions, SandboxUnavailable, grade_course
-    from course.grading.sandbox import Limits
+    from course.grading.run import GradeOptions, grade_course
 
     if os.environ.get("PATH") is not None:
         # nbgrader shells out to alembic and friends from this environment's bin folder
@@ -86,9 +92,7 @@ def _grade(args: argparse.Namespace) -> int:
     try:
         summary = grade_course(options)
     except SandboxUnavailable as error:
-        print(f"course grade: the sandbox is not available: {error}\n"
-              "Install bubblewrap, or run with --no-sandbox to grade WITHOUT protection.", file=sys.stderr)
-        return 2
+        return _no_sandbox(error)
     except CourseInputError as error:
         print(f"course grade: {error}", file=sys.stderr)
         return 2
@@ -109,6 +113,12 @@ def _grade(args: argparse.Namespace) -> int:
     for kind, path in summary.outputs.items():
         print(f"{kind}: {path}")
     return 1 if summary.failed else 0
+
+
+def _no_sandbox(error: Exception) -> int:
+    print(f"course grade: the sandbox is not available: {error}\n"
+          "Install bubblewrap, or run with --no-sandbox to grade WITHOUT protection.", file=sys.stderr)
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

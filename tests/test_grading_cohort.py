@@ -18,14 +18,25 @@ from pathlib import Path
 import pytest
 
 from course.grading import democourse as demo
-from course.grading.cgroups import _own_path
+from course.grading.cgroups import _own_path, probe
 from course.grading.report import read_grades
 from course.grading.settings import course_directory, load_config
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
 BIN = str(Path(sys.executable).parent)
-CELL_TIMEOUT = 3
+CELL_TIMEOUT = 2
+
+
+def _cgroups_writable() -> bool:
+    """Whether this machine lets the grader count a kernel's processes (root, or delegated cgroups)."""
+    found = probe(f"course-grade-probe-{os.getpid()}")
+    if found is not None:
+        found.close()
+    return found is not None
+
+
+CGROUPS = _cgroups_writable()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -91,7 +102,7 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
     "ignore_interrupt": ((2, 0, 0), {"timeout"}),
     "memory_bomb": ((2, 0, None), {"memory"}),
     "huge_allocation": ((2, 0, 1), {"memory"}),
-    "fork_bomb": ((2, 0, None), {"process_limit"}),
+    "fork_bomb": ((2, 0, None), {"timeout", "process_limit"} if CGROUPS else {"timeout"}),
     "os_exit": ((2, 0, 0), {"kernel_died"}),
     "sys_exit": ((2, 0, 1), {"exit"}),
     "segfault": ((2, 0, 0), {"kernel_died"}),

@@ -46,23 +46,23 @@ def histogram_svg(summary: ScoreSummary, width: int = 320, height: int = 140) ->
     """
     top = max(summary.histogram) or 1
     plot_h = height - 30
-    bar_w = (width - 20) / BINS
+    bar_w = (width - 40) / BINS
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
              f'aria-label="score distribution of {escape(summary.assignment)}">']
     for index, count in enumerate(summary.histogram):
         if count:
             h = plot_h * count / top
-            x = 10 + index * bar_w
+            x = 15 + index * bar_w
             parts.append(f'<rect x="{x:.1f}" y="{10 + plot_h - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
                          f'fill="#4477aa"><title>{index * 100 // BINS}-{(index + 1) * 100 // BINS} %: '
                          f'{count}</title></rect>')
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{6 + plot_h - h:.1f}" font-size="10" '
                          f'text-anchor="middle">{count}</text>')
     for index in range(0, BINS + 1, 2):
-        x = 10 + index * bar_w
+        x = 15 + index * bar_w
         parts.append(f'<text x="{x:.1f}" y="{height - 6}" font-size="10" text-anchor="middle">'
                      f'{index * 100 // BINS}%</text>')
-    parts.append(f'<line x1="10" y1="{10 + plot_h}" x2="{width - 10}" y2="{10 + plot_h}" stroke="#888"/></svg>')
+    parts.append(f'<line x1="15" y1="{10 + plot_h}" x2="{width - 25}" y2="{10 + plot_h}" stroke="#888"/></svg>')
     return "".join(parts)
 
 

@@ -249,3 +249,15 @@ def test_scores_are_identical_to_nbgrader_autograde(released: Path, tmp_path: Pa
     assert mine == nbgraders
     assert {s for s, *_ in mine[0]} == {f"t{i:02d}" for i in range(len(MIXED))}
     assert sorted({score for *_, score in mine[1]}) == [0.0, 1.0, 2.0]  # the cohort is mixed
+
+
+def test_without_the_sandbox_it_warns_and_private_files_are_exposed(released: Path, tmp_path: Path) -> None:
+    root = _copy(released, tmp_path / "open")
+    demo.write_submission(root, "snoop", "read_hidden")
+    result = run_grade(root, "--no-sandbox", "--workers", "1", "--no-feedback", "--no-report")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING: grading without the sandbox" in result.stderr
+    assert "UNSANDBOXED" in result.stdout
+    # what the sandbox prevents: the same answer reads the gradebook and writes into the course
+    assert cell_scores(root)["snoop"]["test_answer"] == 0
+    assert (root / "pwned.txt").exists()

@@ -98,10 +98,17 @@ def test_values_that_fake_comparison_are_refused_plain_ones_pass() -> None:
     fake = _notebook_class("class Anything:\n    def __eq__(self, other):\n        return True")()
     fake_float = _notebook_class("class Num(float):\n    def __sub__(self, other):\n        return 0.0")(1.0)
     plain = _notebook_class("class Point:\n    def __init__(self):\n        self.x = 1")()
-    for value in (fake, fake_float, [1, {"k": fake}], (fake_float,)):
+    # honest classes a trainee might write: value equality, a container, a readable repr
+    same = _notebook_class("class P:\n    def __init__(self, x):\n        self.x = x\n"
+                           "    def __eq__(self, other):\n        return isinstance(other, P) and other.x == self.x")(1)
+    box = _notebook_class("class Box:\n    def __len__(self):\n        return 3\n"
+                          "    def __repr__(self):\n        return 'Box'")()
+    spoof = _notebook_class("class Spoof:\n    @property\n    def __class__(self):\n        return int")()
+    picky = _notebook_class("class Picky:\n    def __eq__(self, other):\n        return other == 0 or other is None")()
+    for value in (fake, fake_float, [1, {"k": fake}], (fake_float,), spoof, picky):
         with pytest.raises(AssertionError, match="redefines comparison"):
             grader.check(value)  # type: ignore[attr-defined]
-    for value in (None, 42, 3.5, "42", [1, 2], {"a": (1, 2)}, datetime(2030, 1, 1), plain, Path("x")):
+    for value in (None, 42, 3.5, "42", [1, 2], {"a": (1, 2)}, datetime(2030, 1, 1), plain, Path("x"), same, box):
         assert grader.check(value) is value  # type: ignore[attr-defined]
 
 

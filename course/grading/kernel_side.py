@@ -86,14 +86,13 @@ def after_test_expression() -> str:
 # ---------------------------------------------------------------------------
 # Everything below runs inside the kernel.
 
-_SUSPICIOUS = frozenset({
-    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__len__", "__hash__",
-    "__contains__", "__float__", "__int__", "__index__", "__complex__", "__abs__", "__round__",
-    "__sub__", "__rsub__", "__add__", "__radd__", "__truediv__", "__rtruediv__", "__mul__",
-    "__rmul__", "__neg__", "__getattr__", "__getattribute__", "__instancecheck__", "__class__",
-    "__array__", "__array_ufunc__", "__array_function__", "__iter__", "__str__", "__repr__",
-    "__format__", "__getitem__",
-})
+_COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+_HARMLESS = frozenset({"__init__", "__new__", "__repr__", "__str__", "__format__", "__init_subclass__",
+                       "__class_getitem__", "__reduce__", "__reduce_ex__", "__getnewargs__", "__doc__",
+                       "__module__", "__dict__", "__weakref__", "__slots__", "__qualname__", "__annotations__",
+                       "__firstlineno__", "__static_attributes__"})
+_VALUE_TYPES = (int, float, complex, str, bytes, list, tuple, dict, set, frozenset)
+_PROBES: tuple[Any, ...] = (object(), 0, 1, -987654.321, "\x00probe", "", (), [], None, True, False)
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes created by Python code
 _CELL_FILES = ("/ipykernel_", "<ipython-input", "<string>", "<stdin>")
 
@@ -366,18 +365,45 @@ class _CourseGrader:
         return trusted
 
     @staticmethod
+    def _fake_class(value: Any) -> str | None:
+        """Name the notebook-defined class of ``value`` if it fakes comparison, else None.
+
+        A subclass of a built-in value type (``float``, ``str``, ``list``, ...) that
+        overrides one of its operators is a fake; so is a class that overrides
+        ``__class__``. A class that defines comparison is tried against unrelated
+        values: an honest one is not equal to ``None``, ``0``, ``""`` or a fresh object.
+        """
+        cls = type(value)
+        own: set[str] = set()
+        for klass in cls.__mro__:
+            if klass is object or _CourseGrader._trusted_type(klass):
+                continue
+            own.update(vars(klass))
+        if not own:
+            return None
+        if "__class__" in own:
+            return cls.__name__
+        for base in _VALUE_TYPES:
+            if issubclass(cls, base) and (own - _HARMLESS) & set(dir(base)):
+                return cls.__name__
+        if own & _COMPARISONS:
+            for probe in _PROBES:
+                try:
+                    if bool(value == probe) or not bool(value != probe):
+                        return cls.__name__
+                except Exception:  # an honest __eq__ may refuse unrelated values
+                    continue
+        return None
+
+    @staticmethod
     def _faker(value: Any, depth: int, budget: list[int]) -> str | None:
         budget[0] -= 1
         if budget[0] < 0:
             return None
+        found = _CourseGrader._fake_class(value)
+        if found or depth <= 0:
+            return found
         cls = type(value)
-        for klass in cls.__mro__:
-            if klass is object or _CourseGrader._trusted_type(klass):
-                continue
-            if _SUSPICIOUS.intersection(vars(klass)):
-                return klass.__name__
-        if depth <= 0:
-            return None
         if cls in (list, tuple, set, frozenset):
             items: Any = value
         elif cls is dict:

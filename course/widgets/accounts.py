@@ -39,7 +39,7 @@ from course.accounts.physicians import (
 from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
 from course.i18n import _, get_language
-from course.plots._style import GRADE_COLOURS, figure_png
+from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.widgets._base import CourseWidget
 
@@ -145,6 +145,7 @@ class HospitalGrader(CourseWidget):
         self.tabs.set_title(0, _("Table"))
         self.tabs.set_title(1, _("Chart"))
         self._chart_for: GraderView | None = None
+        self._chart_pngs = PngCache(size=24)  # moving a slider back costs no drawing
         super().__init__(children=[sliders, self.summary, self.tabs])
         self.tabs.observe(lambda _c: self._guarded(self._draw_if_shown), names="selected_index")
         self._loading = False
@@ -206,8 +207,16 @@ class HospitalGrader(CourseWidget):
         result = self.last_result
         if result is None or result is self._chart_for:
             return
-        ax = plot_hospital_grades(result.graded, cutoffs=result.cutoffs)
-        self.chart.value = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
+        graded = result.graded
+        # everything the chart shows: each hospital's score and grade, the cut-offs, the language
+        key = (tuple(graded["score"].tolist()), tuple(graded["grade"].astype(str).tolist()),
+               result.cutoffs, get_language())
+
+        def draw() -> bytes:
+            ax = plot_hospital_grades(graded, cutoffs=result.cutoffs)
+            return figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
+
+        self.chart.value = self._chart_pngs.get(key, draw)
         self._chart_for = result
 
     def _table_html(self, graded: pd.DataFrame) -> str:

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from course._checks import check_columns, check_not_empty, check_number
 from course.i18n import _, get_language
-from course.plots._style import figure_png
+from course.plots._style import PngCache, figure_png
 from course.plots.portfolio import plot_bcg, plot_lifecycle
 from course.portfolio.bcg import (
     GROWTH_CUTOFF,
@@ -116,7 +116,8 @@ class PortfolioExplorer(CourseWidget):
         self._edits: dict[str, tuple[float, float]] = {}
         self._sales_edits: dict[str, str] = {}
         self._loading = False
-        self._life_png: dict[tuple[str | None, str], bytes] = {}
+        self._life_pngs = PngCache(size=12)
+        self._bcg_pngs = PngCache(size=16)  # entries that only change the life cycle draw no matrix
 
         style = {"description_width": "initial"}
         self.growth_cutoff = widgets.FloatSlider(
@@ -262,17 +263,23 @@ class PortfolioExplorer(CourseWidget):
     # -- display -----------------------------------------------------------
     def show(self, result: PortfolioView) -> None:
         """Draw the matrix and the life cycle, write the summary and the table."""
-        # fixed margins: a layout engine would double the drawing time of each update
-        figure = Figure(figsize=(6.5, 5))
-        ax = figure.add_axes((0.11, 0.1, 0.86, 0.83))
-        plot_bcg(result.products, ax, growth_cutoff=self.growth_cutoff.value,
-                 share_cutoff=self.share_cutoff.value)
-        self.bcg_image.value = figure_png(figure)
-        key = (result.stage.code if result.stage else None, get_language())
-        if key not in self._life_png:
-            ax = plot_lifecycle(highlight_stage=key[0])
-            self._life_png[key] = figure_png(ax.figure)  # type: ignore[arg-type]
-        self.life_image.value = self._life_png[key]
+        lang = get_language()
+        growth_cutoff, share_cutoff = self.growth_cutoff.value, self.share_cutoff.value
+
+        def draw_bcg() -> bytes:
+            # fixed margins: a layout engine would double the drawing time of each update
+            figure = Figure(figsize=(6.5, 5))
+            ax = figure.add_axes((0.11, 0.1, 0.86, 0.83))
+            plot_bcg(result.products, ax, growth_cutoff=growth_cutoff, share_cutoff=share_cutoff)
+            return figure_png(figure)
+
+        # the matrix shows the products' numbers and the cut-offs; the sales per period do not
+        bcg_key = (result.products.to_json(), growth_cutoff, share_cutoff, lang)
+        self.bcg_image.value = self._bcg_pngs.get(bcg_key, draw_bcg)
+        stage = result.stage.code if result.stage else None
+        self.life_image.value = self._life_pngs.get(
+            (stage, lang),
+            lambda: figure_png(plot_lifecycle(highlight_stage=stage).figure))  # type: ignore[arg-type]
         self.summary.value = self._summary_html(result)
         self.table.value = self._table_html(result.portfolio)
 

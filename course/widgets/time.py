@@ -24,7 +24,7 @@ from course._checks import check_int
 from course.data import load_sample, read_table
 from course.errors import CourseInputError
 from course.i18n import _, get_language
-from course.plots._style import QUADRANT_COLOURS
+from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
 from course.timemgmt import (
     QUADRANT_CODES,
@@ -112,7 +112,12 @@ class TimeMatrixBoard(CourseWidget):
         self._tasks = (example_tasks() if tasks is None else tasks).loc[:, TASK_COLUMNS].copy()
         self._log = load_sample("timelog") if log is None else log
         self._log_name = _("the sample rep's two-week log") if log is None else _("your log")
-        self._drawn: dict[str, str] = {}
+        # versions of the task list and of the log: the tasks are classified and
+        # each chart drawn again only when what it shows changed
+        self._tasks_version = self._log_version = 0
+        self._classified: tuple[int, pd.DataFrame, pd.DataFrame] | None = None
+        self._matrix_pngs = PngCache(size=4)
+        self._log_pngs = PngCache(size=8)
 
         # -- my tasks
         self.name = widgets.Text(description=_("Task"), placeholder=_("e.g. Call Dr Wang about the trial"),
@@ -175,12 +180,14 @@ class TimeMatrixBoard(CourseWidget):
                            columns=TASK_COLUMNS)
         classify(row)  # the library checks the entry before it joins the board
         self._tasks = pd.concat([self._tasks, row], ignore_index=True)
+        self._tasks_version += 1
         self.name.value = ""
         self.refresh()
 
     def clear_tasks(self) -> None:
         """Start again with an empty board."""
         self._tasks = self._tasks.iloc[0:0]
+        self._tasks_version += 1
         self.refresh()
 
     def load_upload(self) -> None:
@@ -191,20 +198,26 @@ class TimeMatrixBoard(CourseWidget):
         table = read_table(entry, "timelog")
         analyse_timelog(table)  # every problem is reported before the log is replaced
         self._log, self._log_name = table, str(entry.get("name", _("your log")))
+        self._log_version += 1
         self.refresh()
 
     def load_sample_log(self) -> None:
         """Go back to the sample rep's log."""
         self._log, self._log_name = load_sample("timelog"), _("the sample rep's two-week log")
+        self._log_version += 1
         self.refresh()
 
     # -- CourseWidget ----------------------------------------------------------
     def compute(self) -> BoardResult:
         """Classify the tasks, analyse the log at the hourly value of the income inputs."""
         rate = hourly_value(self.income.value, self.hours.value)
+        if self._classified is None or self._classified[0] != self._tasks_version:
+            self._classified = (self._tasks_version, classify(self._tasks),
+                                time_per_quadrant(self._tasks))
+        _version, tasks, per_quadrant = self._classified
         return BoardResult(
-            tasks=classify(self._tasks),
-            per_quadrant=time_per_quadrant(self._tasks),
+            tasks=tasks,
+            per_quadrant=per_quadrant,
             log=analyse_timelog(self._log, hourly_value=rate),
             hourly_value=rate,
             breakdown=str(self.breakdown.value),
@@ -212,18 +225,19 @@ class TimeMatrixBoard(CourseWidget):
 
     def show(self, result: BoardResult) -> None:
         """Show the board, the matrix chart, the log summary and its chart."""
+        lang = get_language()
         self.board.value = _board_html(result)
-        tasks_key = result.tasks.to_json()
-        if self._drawn.get("tasks") != tasks_key:  # redraw only what changed
-            self.draw(self.matrix_image, plot_quadrants(result.tasks))
-            self._drawn["tasks"] = tasks_key
+        self.matrix_image.value = self._matrix_pngs.get(
+            (self._tasks_version, lang),
+            lambda: figure_png(plot_quadrants(result.tasks).figure))  # type: ignore[arg-type]
         self.source.value = "<i>{}</i>".format(html.escape(
             _("Time log: {name}").format(name=self._log_name)))
         self.log_summary.value = _log_html(result)
-        log_key = f"{id(self._log)}:{result.breakdown}"
-        if self._drawn.get("log") != log_key:
-            self.draw(self.log_image, plot_time_breakdown(result.log, by=result.breakdown))
-            self._drawn["log"] = log_key
+        # the chart shows minutes, not money: income and hours do not redraw it
+        self.log_image.value = self._log_pngs.get(
+            (self._log_version, result.breakdown, lang),
+            lambda: figure_png(plot_time_breakdown(  # type: ignore[arg-type]
+                result.log, by=result.breakdown).figure))
 
 
 def _board_html(result: BoardResult) -> str:

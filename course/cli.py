@@ -73,7 +73,7 @@ def _grade(args: argparse.Namespace) -> int:
         except SandboxUnavailable as error:
             return _no_sandbox(error)
     from course.errors import CourseInputError
-    from course.grading.run import GradeOptions, grade_course
+    from course.grading.run import GradeOptions, GradingBusy, grade_course
 
     if os.environ.get("PATH") is not None:
         # nbgrader shells out to alembic and friends from this environment's bin folder
@@ -93,7 +93,7 @@ def _grade(args: argparse.Namespace) -> int:
         summary = grade_course(options)
     except SandboxUnavailable as error:
         return _no_sandbox(error)
-    except CourseInputError as error:
+    except (CourseInputError, GradingBusy) as error:
         print(f"course grade: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

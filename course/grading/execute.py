@@ -25,6 +25,7 @@ from queue import Empty
 from time import monotonic
 from typing import Any
 
+import zmq
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
@@ -37,6 +38,7 @@ from course.grading.records import Reason
 __all__ = ["GraderFailure", "GuardError", "GuardedExecute"]
 
 TRUNCATED = "\n... output truncated by the grader ...\n"
+_MAX_MESSAGE = 64 * 1024 * 1024
 _AFTER_INTERRUPT = 3  # seconds an interrupted cell gets to stop before its kernel is stopped
 
 
@@ -88,6 +90,8 @@ class GuardedExecute(Execute):
         IOPub, which is a fifth of a kernel's start-up here.
         """
         assert self.km is not None
+        # a message over this size (one giant print) is dropped by ZeroMQ instead of filling the worker
+        self.km.context.setsockopt(zmq.MAXMSGSIZE, _MAX_MESSAGE)
         self.kc = self.km.client()
         self.kc.start_channels()
         deadline = monotonic() + self.startup_timeout

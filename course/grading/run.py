@@ -39,7 +39,7 @@ from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, plan
 from course.grading.settings import course_directory, load_config, sensitive_paths
 from course.grading.worker import AssignmentInfo, WorkerContext, grade_one, protected_modules
 
-__all__ = ["GradeOptions", "RunSummary", "SandboxUnavailable", "grade_course"]
+__all__ = ["GradeOptions", "GradingBusy", "RunSummary", "SandboxUnavailable", "grade_course"]
 
 _CONTEXT: WorkerContext | None = None
 _MAX_STRIKES = 2
@@ -172,6 +172,7 @@ def grade_course(options: GradeOptions) -> RunSummary:
 
     config = load_config(options.course)
     coursedir = course_directory(config)
+    lock = _lock(Path(coursedir.root))
     workers = max(1, options.workers or os.cpu_count() or 1)
     run_dir = _run_dir()
     summary = RunSummary(workers=workers, sandboxed=options.sandbox)
@@ -217,7 +218,25 @@ def grade_course(options: GradeOptions) -> RunSummary:
         if cgroups is not None:
             cgroups.close()
         shutil.rmtree(run_dir, ignore_errors=True)
+        lock.close()
     return summary
+
+
+class GradingBusy(RuntimeError):
+    """Another ``course grade`` is running on this course."""
+
+
+def _lock(root: Path) -> Any:
+    """Hold ``.course-grade.lock`` in the course folder for the whole run (released even by kill -9)."""
+    import fcntl
+
+    handle = (root / ".course-grade.lock").open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise GradingBusy(f"another course grade is already grading {root}; wait for it to finish") from None
+    return handle
 
 
 def _pool(ctx: WorkerContext, workers: int) -> ProcessPoolExecutor:

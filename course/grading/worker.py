@@ -113,8 +113,9 @@ def protected_modules(sources: list[str], local_names: set[str], prefixes: tuple
     return sorted(found)
 
 
-def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """Copy regular non-notebook files (no symbolic links) and return their relative paths."""
+def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset(),  # type: ignore[assignment]
+                max_bytes: int | None = None) -> list[str]:
+    """Copy regular non-notebook files (no symbolic links, none over ``max_bytes``); return their paths."""
     from nbgrader.utils import find_all_files
 
     copied = []
@@ -123,6 +124,8 @@ def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str]
         relative = str(path.relative_to(source))
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or relative in exclude:
+            continue
+        if max_bytes is not None and info.st_size > max_bytes:
             continue
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +154,8 @@ class _Grader:
         files.mkdir(parents=True)
         ignore = list(self.coursedir.ignore)
         submitted = Path(self.job.folder)
-        theirs = _copy_files(submitted, files, ignore)
+        limit = int(self.coursedir.max_file_size) * 1000
+        theirs = _copy_files(submitted, files, ignore, max_bytes=limit)
         source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", self.job.assignment))
         exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
         ours = _copy_files(source, files, ignore, exclude)
@@ -161,7 +165,7 @@ class _Grader:
             if relative in ours or relative in known or relative == "timestamp.txt":
                 continue
             if path.is_symlink() or (relative not in theirs and path.suffix != ".ipynb"):
-                detail = f"{relative}: left out (not a regular file)"
+                detail = f"{relative}: left out (a link, a special file or over {limit // 1000} kB)"
             elif path.suffix == ".ipynb":
                 detail = f"{relative}: not a notebook of this assignment, not graded"
             else:

@@ -27,7 +27,13 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the ``course`` argument parser."""
+    """Return the ``course`` argument parser.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["grade", "--no-sandbox"]).sandbox
+    False
+    """
     from course.grading.sandbox import Limits
 
     defaults = Limits()
@@ -122,7 +128,13 @@ def _no_sandbox(error: Exception) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``course`` command line; return its exit status."""
+    """Run the ``course`` command line; return its exit status.
+
+    Examples
+    --------
+    >>> main(["grade", "--course", "/nonexistent/course"])
+    2
+    """
     args = build_parser().parse_args(argv)
     if args.command == "grade":
         return _grade(args)

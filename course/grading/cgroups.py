@@ -153,6 +153,13 @@ def probe(run_name: str) -> Cgroups | None:
 
     ``run_name`` must end with ``-<pid>`` of the grading process, so a later
     run can remove folders of runs that were killed.
+
+    Examples
+    --------
+    >>> groups = probe(f"course-grade-{os.getpid()}")
+    >>> groups is None or groups.folders[0][0] in ("pids", "unified")
+    True
+    >>> groups.close() if groups else None
     """
     if not _ROOT.is_dir():
         return None

@@ -166,6 +166,11 @@ def release(root: Path) -> Path:
     Returns the released notebook's path. nbgrader runs in a child process
     (with this environment's ``bin`` folder on ``PATH``), as an instructor
     would run it.
+
+    Examples
+    --------
+    >>> release(build_course(Path("/tmp/demo")))  # doctest: +SKIP
+    PosixPath('/tmp/demo/release/ps1/problems.ipynb')
     """
     import subprocess
 

@@ -95,7 +95,13 @@ def fingerprint(folder: Path, ignore: Iterable[str] = ()) -> str:
 
 
 def find_submissions(submitted: Path) -> list[tuple[str, str, Path]]:
-    """Return ``(student, assignment, folder)`` for every ``submitted/*/*`` folder."""
+    """Return ``(student, assignment, folder)`` for every ``submitted/*/*`` folder.
+
+    Examples
+    --------
+    >>> find_submissions(Path("/nonexistent"))
+    []
+    """
     found: list[tuple[str, str, Path]] = []
     if not submitted.is_dir():
         return found
@@ -129,6 +135,11 @@ def plan_jobs(
     ``students`` and ``assignments`` restrict the selection when not empty.
     A folder whose assignment nbgrader does not know (never released with
     ``generate_assignment``) is skipped with a reason.
+
+    Examples
+    --------
+    >>> plan_jobs(Path("/nonexistent"), ["ps1"])
+    ([], [])
     """
     known = set(known_assignments)
     wanted_students, wanted_assignments = set(students), set(assignments)

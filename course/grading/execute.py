@@ -57,7 +57,14 @@ def _size(output: dict[str, Any]) -> int:
 
 
 class GuardedExecute(Execute):
-    """nbgrader's ``Execute`` with limits, crash survival and the grading guard."""
+    """nbgrader's ``Execute`` with limits, crash survival and the grading guard.
+
+    Examples
+    --------
+    >>> executor = GuardedExecute(launch=launch, roles={"q1_test": "test"}, guard_options={},
+    ...                           notebook="ex1", config=config)  # doctest: +SKIP
+    >>> nb, resources = executor(nb, resources)  # doctest: +SKIP
+    """
 
     def __init__(self, *, launch: KernelLaunch, roles: dict[str, str], guard_options: dict[str, Any],
                  notebook: str, **kwargs: Any) -> None:

@@ -18,7 +18,16 @@ _API: Any = None
 
 
 def stale_feedback(coursedir: Any) -> list[tuple[str, str]]:
-    """Return ``(student, assignment)`` whose feedback is missing or older than the autograded notebooks."""
+    """Return ``(student, assignment)`` whose feedback is missing or older than the autograded notebooks.
+
+    Examples
+    --------
+    >>> from traitlets.config import Config
+    >>> from course.grading.settings import course_directory
+    >>> cfg = Config(); cfg.CourseDirectory.root = "/nonexistent"
+    >>> stale_feedback(course_directory(cfg))
+    []
+    """
     autograded = Path(coursedir.format_path(coursedir.autograded_directory, ".", "."))
     found = []
     for folder in sorted(autograded.glob("*/*")):
@@ -53,7 +62,13 @@ def _one(pair: tuple[str, str]) -> bool:
 
 
 def generate_feedback(course: Path, workers: int, *, progress: bool = False) -> int:
-    """Run ``nbgrader generate_feedback`` where needed; return how many succeeded."""
+    """Run ``nbgrader generate_feedback`` where needed; return how many succeeded.
+
+    Examples
+    --------
+    >>> generate_feedback(Path("course"), workers=4)  # doctest: +SKIP
+    120
+    """
     from tqdm import tqdm
 
     from course.grading.settings import course_directory, load_config

@@ -66,6 +66,11 @@ class GradebookWriter:
         The course id (``CourseDirectory.course_id``).
     late_plugin : object, optional
         nbgrader's late-submission plugin instance; None means no penalty.
+
+    Examples
+    --------
+    >>> with GradebookWriter("sqlite:///course/gradebook.db", "my-course") as writer:  # doctest: +SKIP
+    ...     writer.apply(outcomes)
     """
 
     def __init__(self, db_url: str, course_id: str, late_plugin: Any = None) -> None:

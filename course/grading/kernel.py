@@ -64,16 +64,35 @@ class KernelLaunch:
 
     @property
     def connection_dir(self) -> str:
-        """Folder of the connection file and sockets."""
+        """Folder of the connection file and sockets.
+
+        Examples
+        --------
+        >>> KernelLaunch("/tmp/k1", Limits(), None).connection_dir
+        '/tmp/k1/c'
+        """
         return os.path.join(self.folder, "c")
 
     @property
     def log_file(self) -> str:
-        """The kernel's standard error."""
+        """The kernel's standard error.
+
+        Examples
+        --------
+        >>> KernelLaunch("/tmp/k1", Limits(), None).log_file
+        '/tmp/k1/kernel.log'
+        """
         return os.path.join(self.folder, "kernel.log")
 
     def wrap(self, command: list[str]) -> list[str]:
-        """Return ``command`` prefixed by the launcher and the sandbox."""
+        """Return ``command`` prefixed by the launcher and the sandbox.
+
+        Examples
+        --------
+        >>> cmd = KernelLaunch("/tmp/k1", Limits(memory_mb=512), None, nproc=300).wrap(["python", "-m", "ipykernel"])
+        >>> cmd[cmd.index("--") + 1:], "NPROC=300" in cmd, f"AS={1536 * 1024 * 1024}" in cmd
+        (['python', '-m', 'ipykernel'], True, True)
+        """
         mb = 1024 * 1024
         limits = self.limits
         prefix = [sys.executable, "-I", "-S", LAUNCHER,
@@ -93,7 +112,16 @@ class KernelLaunch:
 
 
 class LimitedKernelManager(AsyncKernelManager):
-    """An ``AsyncKernelManager`` whose kernel starts through :class:`KernelLaunch`."""
+    """An ``AsyncKernelManager`` whose kernel starts through :class:`KernelLaunch`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> km = LimitedKernelManager(launch=KernelLaunch(folder, Limits(), None), kernel_name="python3")
+    >>> km.transport, km.connection_file == f"{folder}/c/kernel.json"
+    ('ipc', True)
+    """
 
     def __init__(self, *, launch: KernelLaunch, **kwargs: Any) -> None:
         os.makedirs(launch.connection_dir, exist_ok=True)

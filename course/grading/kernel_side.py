@@ -57,6 +57,11 @@ def setup_expression(options: dict[str, Any]) -> str:
 
     ``options``: ``protect`` (module names to snapshot), ``copy`` (pairs of
     folders to copy before anything runs).
+
+    Examples
+    --------
+    >>> setup_expression({"protect": ["course.checks"]}).startswith("exec(compile(")
+    True
     """
     source = Path(__file__).read_text(encoding="utf-8")
     return (f"exec(compile({source!r}, '<course-grader>', 'exec'), {{'__name__': '_course_grader'}}) "
@@ -64,22 +69,46 @@ def setup_expression(options: dict[str, Any]) -> str:
 
 
 def before_locked_expression() -> str:
-    """Return the expression evaluated before a read-only instructor cell."""
+    """Return the expression evaluated before a read-only instructor cell.
+
+    Examples
+    --------
+    >>> before_locked_expression().endswith(".before_locked()")
+    True
+    """
     return f"{_FIND}.before_locked()"
 
 
 def after_locked_expression() -> str:
-    """Return the expression evaluated after a read-only instructor cell."""
+    """Return the expression evaluated after a read-only instructor cell.
+
+    Examples
+    --------
+    >>> after_locked_expression().endswith(".after_locked()")
+    True
+    """
     return f"{_FIND}.after_locked()"
 
 
 def before_test_expression() -> str:
-    """Return the expression evaluated before a test cell (JSON list of restorations)."""
+    """Return the expression evaluated before a test cell (JSON list of restorations).
+
+    Examples
+    --------
+    >>> "subclasses" in before_test_expression()
+    True
+    """
     return f"{_FIND}.before_test()"
 
 
 def after_test_expression() -> str:
-    """Return the expression evaluated after a test cell."""
+    """Return the expression evaluated after a test cell.
+
+    Examples
+    --------
+    >>> after_test_expression().endswith(".after_test()")
+    True
+    """
     return f"{_FIND}.after_test()"
 
 

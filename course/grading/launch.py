@@ -22,7 +22,13 @@ __all__ = ["main", "parse"]
 
 
 def parse(argv: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
-    """Split ``argv`` into limits, cgroup files and the command."""
+    """Split ``argv`` into limits, cgroup files and the command.
+
+    Examples
+    --------
+    >>> parse(["--", "bwrap", "--ro-bind"])
+    ({}, [], ['bwrap', '--ro-bind'])
+    """
     limits: dict[str, int] = {}
     cgroups: list[str] = []
     index = 0
@@ -40,7 +46,12 @@ def parse(argv: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
 
 
 def main(argv: list[str]) -> None:
-    """Apply the limits and cgroups, then exec the command (never returns)."""
+    """Apply the limits and cgroups, then exec the command (never returns).
+
+    Examples
+    --------
+    >>> main(["--rlimit", "CORE=0", "--", "true"])  # doctest: +SKIP
+    """
     import resource
 
     limits, cgroups, command = parse(argv)

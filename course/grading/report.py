@@ -111,7 +111,13 @@ class QuestionRate:
 
     @property
     def pass_rate(self) -> float:
-        """Share of submissions with full marks (0-1)."""
+        """Share of submissions with full marks (0-1).
+
+        Examples
+        --------
+        >>> QuestionRate("ps1", "nb", "q1", 4, 3).pass_rate
+        0.75
+        """
         return self.passed / self.submissions if self.submissions else 0.0
 
 
@@ -162,7 +168,13 @@ class ReportData:
 
 
 def question_rates(cells: Iterable[CellRow]) -> list[QuestionRate]:
-    """Return the pass rate of every autograded question, lowest first."""
+    """Return the pass rate of every autograded question, lowest first.
+
+    Examples
+    --------
+    >>> question_rates([CellRow("ps1", "nb", "w1", "ann", 1.0, 2.0, False)])
+    []
+    """
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for row in cells:
         if row.autograded:
@@ -204,7 +216,14 @@ _NOTABLE = {"kernel_died", "timeout", "notebook_timeout", "memory", "process_lim
 
 def summarise(submissions: list[SubmissionRow], cells: list[CellRow],
               not_gradable: Iterable[tuple[str, str, str]] = ()) -> ReportData:
-    """Return the report's figures from the rows (and folders that are not submissions)."""
+    """Return the report's figures from the rows (and folders that are not submissions).
+
+    Examples
+    --------
+    >>> data = summarise([], [], [("zed", "ps9", "unknown assignment")])
+    >>> [(p.student, p.title) for p in data.problems]
+    [('zed', 'not gradable')]
+    """
     problems = [Problem(a, s, "not gradable", reason) for s, a, reason in not_gradable]
     for row in submissions:
         for code, notebook, cell, detail in row.reasons:
@@ -219,7 +238,13 @@ def summarise(submissions: list[SubmissionRow], cells: list[CellRow],
 
 
 def read_grades(coursedir: Any) -> tuple[list[SubmissionRow], list[CellRow]]:
-    """Read every submission and graded cell from the course's gradebook and grading log."""
+    """Read every submission and graded cell from the course's gradebook and grading log.
+
+    Examples
+    --------
+    >>> from course.grading.settings import course_directory, load_config
+    >>> submissions, cells = read_grades(course_directory(load_config(Path("course"))))  # doctest: +SKIP
+    """
     from nbgrader.api import Gradebook
 
     from course.grading.gradebook import LOG_TABLE
@@ -278,6 +303,11 @@ def write_reports(course: Path, not_gradable: Iterable[tuple[str, str, str]] = (
 
     ``not_gradable``: ``(student, assignment, reason)`` of folders that are
     not gradable submissions. Returns the paths written, by kind.
+
+    Examples
+    --------
+    >>> write_reports(Path("course"))["html"].name  # doctest: +SKIP
+    'grading-report.html'
     """
     from course.grading.report_html import render
     from course.grading.settings import course_directory, load_config

@@ -79,7 +79,14 @@ def _td(value: object, number: bool = False) -> str:
 
 
 def render(data: ReportData, *, course_name: str = "") -> str:
-    """Return the whole report as an HTML document."""
+    """Return the whole report as an HTML document.
+
+    Examples
+    --------
+    >>> from course.grading.report import ReportData
+    >>> render(ReportData()).startswith("<!DOCTYPE html>")
+    True
+    """
     graded = sum(1 for s in data.submissions if s.status == "graded")
     manual = sum(1 for s in data.submissions if s.needs_manual_grade)
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Grading report "

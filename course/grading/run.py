@@ -167,6 +167,12 @@ def grade_course(options: GradeOptions) -> RunSummary:
     ------
     SandboxUnavailable
         When the sandbox is wanted but bubblewrap cannot run here.
+
+    Examples
+    --------
+    >>> summary = grade_course(GradeOptions(course=Path("course"), workers=4))  # doctest: +SKIP
+    >>> summary.graded, summary.failed  # doctest: +SKIP
+    (120, [])
     """
     from nbgrader.preprocessors import AssignLatePenalties
 

@@ -107,11 +107,25 @@ class Sandbox:
     """``(host folder, folder in the sandbox home)`` caches copied in at start (matplotlib's fonts)."""
 
     def cache_copies(self) -> list[list[str]]:
-        """Return the ``[read-only copy, target]`` pairs the kernel copies before the first cell."""
+        """Return the ``[read-only copy, target]`` pairs the kernel copies before the first cell.
+
+        Examples
+        --------
+        >>> Sandbox("bwrap", (), (), (), (), caches=(("/h/.cache/mpl", ".cache/matplotlib"),)).cache_copies()
+        [['/grading/caches/0', '/grading/home/.cache/matplotlib']]
+        """
         return [[f"{CACHES}/{index}", f"{HOME}/{target}"] for index, (_, target) in enumerate(self.caches)]
 
     def argv(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
-        """Return the ``bwrap ... --`` prefix for one kernel."""
+        """Return the ``bwrap ... --`` prefix for one kernel.
+
+        Examples
+        --------
+        >>> box = Sandbox("bwrap", readonly=("/opt/py",), hidden=(), etc=(), env=(("HOME", HOME),))
+        >>> argv = box.argv(connection_dir="/tmp/c", input_dir="/tmp/in", limits=Limits())
+        >>> "--unshare-net" in argv and argv[argv.index("/opt/py") - 1] == "--ro-bind" and argv[-1] == "--"
+        True
+        """
         mb = 1024 * 1024
         args = [self.bwrap, "--unshare-user", "--uid", "1000", "--gid", "1000"]
         if self.disable_userns:
@@ -219,6 +233,12 @@ def plan(python: str, sensitive: list[Path], extra_readonly: list[Path] = (),  #
     ``sensitive`` lists what must stay invisible (course folder, exchange,
     the grader's own temporary folder, home). ``etc_dir`` receives the
     sandbox's ``passwd`` and ``group`` files.
+
+    Examples
+    --------
+    >>> box = plan(sys.executable, [Path("/srv/course")])  # doctest: +SKIP
+    >>> "--unshare-net" in box.argv(connection_dir="/tmp/c", input_dir="/tmp/in", limits=Limits())  # doctest: +SKIP
+    True
     """
     bwrap = probe()
     system = [Path(d) for d in SYSTEM_DIRS if Path(d).exists()]

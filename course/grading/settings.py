@@ -73,7 +73,15 @@ def load_config(course: Path) -> Any:
 
 
 def course_directory(config: Any) -> Any:
-    """Return nbgrader's ``CourseDirectory`` configured by ``config``."""
+    """Return nbgrader's ``CourseDirectory`` configured by ``config``.
+
+    Examples
+    --------
+    >>> from traitlets.config import Config
+    >>> cfg = Config(); cfg.CourseDirectory.root = "/srv/course"
+    >>> course_directory(cfg).format_path("submitted", "ann", "ps1")
+    '/srv/course/submitted/ann/ps1'
+    """
     from nbgrader.coursedir import CourseDirectory
 
     return CourseDirectory(config=config)

@@ -366,6 +366,12 @@ def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
 
     A failure of the grader itself (the kernel cannot start, the disk is
     full) is returned as ``Outcome.failure`` and nothing is recorded for it.
+
+    Examples
+    --------
+    >>> outcome = grade_one(context, job)  # doctest: +SKIP
+    >>> [(n.name, n.grades) for n in outcome.notebooks]  # doctest: +SKIP
+    [('problems', {'test_squares': 2.0, 'test_circle': 1.0, 'test_answer': 0.0, 'explain': None})]
     """
     started = time.monotonic()
     slot = Path(ctx.run_dir) / f"w{os.getpid()}"

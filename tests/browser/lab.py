@@ -56,11 +56,17 @@ def lab_server(root: Path, env_extra: dict[str, str] | None = None) -> Iterator[
     bin_dir = str(Path(sys.executable).parent)
     runtime = root / ".runtime"
     runtime.mkdir(exist_ok=True)
+    # render every cell (no virtual scrolling), so off-screen outputs can be read
+    settings = runtime / "lab-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     env = {
         **os.environ,
         "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
         "JUPYTER_RUNTIME_DIR": str(runtime),
         "JUPYTER_PLATFORM_DIRS": "1",
+        "JUPYTERLAB_SETTINGS_DIR": str(runtime / "lab-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(runtime / "lab-workspaces"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         **(env_extra or {}),
     }

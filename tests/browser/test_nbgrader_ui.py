@@ -17,12 +17,12 @@ pytestmark = pytest.mark.skipif(not EXERCISE_IDS, reason="no exercises yet")
 
 
 def _answer_sources(assignment: str) -> dict[str, str]:
-    """The solution's source of every autograded answer cell, by grade_id."""
+    """The model answer of every answer cell (code and written), by grade_id."""
     nb = nbformat.read(ROOT / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
     return {
         c.metadata["nbgrader"]["grade_id"]: c.source
         for c in nb.cells
-        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+        if c.metadata.get("nbgrader", {}).get("solution")
     }
 
 
@@ -77,7 +77,7 @@ def test_chinese_mode_shows_chinese_labels_and_draws_with_a_cjk_font(
     roots = course_widget_roots(page)
     assert roots.count() >= 1
     texts = [roots.nth(i).inner_text() for i in range(roots.count())]
-    assert all(any("\\u4e00" <= ch <= "\\u9fff" for ch in t) for t in texts), texts
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in texts), texts
     page.screenshot(path=str(screenshots / "02_time_zh.png"))  # type: ignore[attr-defined]
     printed = execute(page, FONT_CODE)
     report = json.loads(next(ln for ln in printed.splitlines() if ln.startswith("{")))

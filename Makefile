@@ -19,9 +19,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
+# root (e.g. in a container) must say so explicitly to Jupyter
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: install
-	$(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) \
-		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
+	$(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) $(ALLOW_ROOT) \
+		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb $(LAB_ARGS)
 
 test: install lint typecheck pytest
 

@@ -40,6 +40,16 @@ for name in sys.argv[1:]:
 """
 
 
+# a trainee who makes every check pass: patches course.checks and rebinds the names the setup imported
+CHEAT = """import builtins
+import course.checks
+course.checks.check.__code__ = (lambda *a, **k: None).__code__
+course.checks.check_format = lambda *a, **k: None
+check = check_format = lambda *a, **k: None
+builtins.round = lambda *a, **k: 0
+"""
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _bubblewrap() -> None:
     if shutil.which("bwrap") is None:
@@ -73,7 +83,11 @@ def test_the_real_exercises_grade_in_the_sandbox(tmp_path: Path) -> None:
     for name in EXERCISES:
         released = json.loads((course / "release" / name / f"{name}.ipynb").read_text())
         solution = json.loads((ROOT / "solutions" / name / f"{name}.ipynb").read_text())
-        for student, notebook in (("model", _answered(released, solution)), ("blank", released)):
+        cheat = json.loads(json.dumps(released))
+        first = next(c for c in cheat["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+                     and c["cell_type"] == "code")
+        first["source"] = CHEAT + "".join(first["source"])
+        for student, notebook in (("model", _answered(released, solution)), ("blank", released), ("cheat", cheat)):
             folder = course / "submitted" / student / name
             folder.mkdir(parents=True)
             (folder / f"{name}.ipynb").write_text(json.dumps(notebook))
@@ -81,7 +95,7 @@ def test_the_real_exercises_grade_in_the_sandbox(tmp_path: Path) -> None:
                              "--workers", "2", "--no-feedback"], capture_output=True, text=True, env=env,
                             timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-    assert f"graded {2 * len(EXERCISES)} submission(s)" in result.stdout
+    assert f"graded {3 * len(EXERCISES)} submission(s)" in result.stdout
 
     # autograded cells: grade cells that are not also answer (solution) cells
     query = """SELECT s.student_id, a.name, c.name, g.auto_score, gc.max_score,
@@ -97,9 +111,12 @@ def test_the_real_exercises_grade_in_the_sandbox(tmp_path: Path) -> None:
     tests = [(s, a, c, score, top) for s, a, c, score, top, autograded in rows if autograded]
     assert {a for _, a, *_ in tests} == set(EXERCISES)
     for student, assignment, cell, score, top in tests:
-        want = top if student == "model" else 0.0
+        want = top if student == "model" else 0.0  # blank, and cheat whose patches are undone
         assert score == want, f"{student}/{assignment}/{cell}: {score} != {want}; {reasons[(student, assignment)]}"
     for (student, assignment), text in reasons.items():
         codes = {r["code"] for r in json.loads(text)}
-        assert not codes & {"tampering", "fake_equality", "kernel_died", "timeout", "hidden_file"}, (
-            student, assignment, text)
+        if student == "cheat":
+            assert "tampering" in codes, (assignment, text)
+        else:
+            assert not codes & {"tampering", "fake_equality", "kernel_died", "timeout", "hidden_file"}, (
+                student, assignment, text)

@@ -122,6 +122,7 @@ _HARMLESS = frozenset({"__init__", "__new__", "__repr__", "__str__", "__format__
                        "__firstlineno__", "__static_attributes__"})
 _VALUE_TYPES = (int, float, complex, str, bytes, list, tuple, dict, set, frozenset)
 _PROBES: tuple[Any, ...] = (object(), 0, 1, -987654.321, "\x00probe", "", (), [], None, True, False)
+_MISSING = object()
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes created by Python code
 _CELL_FILES = ("/ipykernel_", "<ipython-input", "<string>", "<stdin>")
 
@@ -189,6 +190,8 @@ class _CourseGrader:
                     classes.append(cls)
         st["classes"] = [(cls, dict(vars(cls))) for cls in classes]
         st["lists"] = _CourseGrader._lists()
+        st["allowed"] = set()
+        st["exc"] = (getattr(shell, "custom_exceptions", ()), getattr(shell, "CustomTB", None))
         st["modules"], st["functions"], st["names"] = {}, {}, {}
         for name in options.get("protect", []):
             try:
@@ -240,16 +243,23 @@ class _CourseGrader:
     # ------------------------------------------------------------------ instructor cells
     @staticmethod
     def before_locked() -> str:
-        namespace = _CourseGrader.state["shell"].user_ns
-        _CourseGrader.state["before"] = {k: id(v) for k, v in namespace.items()}
+        st = _CourseGrader.state
+        shell = st["shell"]
+        st["before"] = {k: id(v) for k, v in shell.user_ns.items()}
+        st["modules_before"] = {name: dict(vars(module)) for name, (module, _, _) in st["modules"].items()}
+        st["builtins_before"] = dict(builtins.__dict__)
+        st["lists_before"] = {name: {id(e) for e in entries} for name, entries in _CourseGrader._lists().items()}
+        st["exc_before"] = (getattr(shell, "custom_exceptions", ()), getattr(shell, "CustomTB", None))
         return "ok"
 
     @staticmethod
     def after_locked() -> str:
+        # what an instructor's cell sets up is legitimate: make it part of the snapshot
         st = _CourseGrader.state
+        shell = st["shell"]
         before = st.get("before", {})
         kinds = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)
-        for name, value in list(st["shell"].user_ns.items()):
+        for name, value in list(shell.user_ns.items()):
             if name.startswith("_") or before.get(name) == id(value) or not isinstance(value, kinds):
                 continue
             st["names"][name] = value
@@ -257,6 +267,22 @@ class _CourseGrader:
                 _CourseGrader._snapshot_module(value, deep=False)
             elif isinstance(value, types.FunctionType):
                 _CourseGrader._snapshot_function(value)
+        for name, (module, attributes, _) in st["modules"].items():
+            previous = st.get("modules_before", {}).get(name, attributes)
+            for key, value in vars(module).items():
+                if previous.get(key, _MISSING) is not value:
+                    attributes[key] = value
+                    if isinstance(value, types.FunctionType):
+                        _CourseGrader._snapshot_function(value)
+        previous = st.get("builtins_before", st["builtins"])
+        for key, value in builtins.__dict__.items():
+            if previous.get(key, _MISSING) is not value:
+                st["builtins"][key] = value
+        seen = st.get("lists_before", {})
+        for name, entries in _CourseGrader._lists().items():
+            st["allowed"].update(id(e) for e in entries if id(e) not in seen.get(name, set()))
+        if (getattr(shell, "custom_exceptions", ()), getattr(shell, "CustomTB", None)) != st.get("exc_before"):
+            st["exc"] = (shell.custom_exceptions, shell.CustomTB)
         return "ok"
 
     # ------------------------------------------------------------------ test cells
@@ -283,13 +309,14 @@ class _CourseGrader:
         for cls, attributes in st["classes"]:
             restored += _CourseGrader._restore_class(cls, attributes)
         for name, entries in _CourseGrader._lists().items():
-            kept = [e for e in entries if not callable(e) or _trusted_callable(e)]
+            kept = [e for e in entries if not callable(e) or id(e) in st["allowed"] or _trusted_callable(e)]
             if len(kept) != len(entries):
                 entries[:] = kept
                 restored.append(name)
         shell = st["shell"]
-        if getattr(shell, "custom_exceptions", ()) != ():
-            shell.set_custom_exc((), None)
+        exceptions, handler = st["exc"]
+        if getattr(shell, "custom_exceptions", ()) != exceptions or getattr(shell, "CustomTB", None) is not handler:
+            shell.custom_exceptions, shell.CustomTB = exceptions, handler
             restored.append("custom exception handler")
         for module, attributes, deep in st["modules"].values():
             restored += _CourseGrader._restore_module(module, attributes, deep)

@@ -116,6 +116,7 @@ class TimeMatrixBoard(CourseWidget):
         # each chart drawn again only when what it shows changed
         self._tasks_version = self._log_version = 0
         self._classified: tuple[int, pd.DataFrame, pd.DataFrame] | None = None
+        self._analysed: tuple[tuple[int, float], TimeLogSummary] | None = None
         self._matrix_pngs = PngCache(size=4)
         self._log_pngs = PngCache(size=8)
 
@@ -209,16 +210,22 @@ class TimeMatrixBoard(CourseWidget):
 
     # -- CourseWidget ----------------------------------------------------------
     def compute(self) -> BoardResult:
-        """Classify the tasks, analyse the log at the hourly value of the income inputs."""
+        """Classify the tasks, analyse the log at the hourly value of the income inputs.
+
+        Each library call runs again only when its inputs changed (the task list,
+        the log or the hourly value), so a new breakdown only draws its chart.
+        """
         rate = hourly_value(self.income.value, self.hours.value)
         if self._classified is None or self._classified[0] != self._tasks_version:
             self._classified = (self._tasks_version, classify(self._tasks),
                                 time_per_quadrant(self._tasks))
         _version, tasks, per_quadrant = self._classified
+        if self._analysed is None or self._analysed[0] != (self._log_version, rate):
+            self._analysed = ((self._log_version, rate), analyse_timelog(self._log, hourly_value=rate))
         return BoardResult(
             tasks=tasks,
             per_quadrant=per_quadrant,
-            log=analyse_timelog(self._log, hourly_value=rate),
+            log=self._analysed[1],
             hourly_value=rate,
             breakdown=str(self.breakdown.value),
         )

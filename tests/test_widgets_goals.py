@@ -170,11 +170,9 @@ def test_allocator_on_the_trainees_own_accounts() -> None:
 
 
 def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
-    from collections import OrderedDict
-
     from matplotlib.figure import Figure
 
-    from course.plots._style import figure_png
+    from course.plots._style import PngCache, figure_png
 
     rendered: list[int] = []
 
@@ -183,7 +181,7 @@ def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: p
         return figure_png(fig)
 
     monkeypatch.setattr("course.widgets.goals.figure_png", counting)
-    monkeypatch.setattr("course.widgets.goals._PNG_CACHE", OrderedDict())
+    monkeypatch.setattr("course.widgets.goals._PNG_CACHE", PngCache(size=32))
     allocator = QuotaAllocator()
     assert len(rendered) == 2  # the territory split and the fairness chart
     split, fairness = allocator.split_image.value, allocator.fairness_image.value

@@ -11,7 +11,6 @@ Both only wire controls to :mod:`course.goals` and :mod:`course.plots.goals`.
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +44,7 @@ from course.goals import (
 )
 from course.goals.smart import LETTER_NAMES
 from course.i18n import _, get_language
-from course.plots._style import figure_png
+from course.plots._style import PngCache, figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,
     plot_fairness,
@@ -174,10 +173,8 @@ class SmartCoach(CourseWidget):
 
 
 # ---------------------------------------------------------------- quota allocator
-_PNG_CACHE: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
-"""Charts the allocators rendered, by (chart, language, data): PNG bytes, newest last."""
-_PNG_CACHE_SIZE = 32
-"""How many rendered charts are kept (about 30-60 kB each)."""
+_PNG_CACHE = PngCache(size=32)
+"""Charts the allocators rendered, by (chart, language, data); about 30-60 kB each."""
 
 
 @dataclass(frozen=True)
@@ -364,15 +361,7 @@ class QuotaAllocator(CourseWidget):
         full_key = (name, get_language(), key)
         if self._drawn.get(name) == full_key:
             return
-        png = _PNG_CACHE.get(full_key)
-        if png is None:
-            png = figure_png(plot().figure)  # type: ignore[arg-type]
-            _PNG_CACHE[full_key] = png
-            while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
-                _PNG_CACHE.popitem(last=False)
-        else:
-            _PNG_CACHE.move_to_end(full_key)
-        image.value = png
+        image.value = _PNG_CACHE.get(full_key, lambda: figure_png(plot().figure))  # type: ignore[arg-type]
         self._drawn[name] = full_key
 
 

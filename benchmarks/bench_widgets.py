@@ -83,13 +83,21 @@ def _add_tasks(board: Any) -> Iterator[Step]:
         yield step
 
 
+_ALL_BREAKDOWNS = ["quadrant", "category", "activity", "waster"]
+
+
+def _draw_every_breakdown(board: Any) -> None:
+    for value in _ALL_BREAKDOWNS:
+        board.breakdown.value = value
+
+
 CUTS = [60.0, 62.0, 64.0, 66.0, 68.0, 63.0, 61.0, 67.0]
 
 CASES: tuple[Case, ...] = (
     Case("time", "TimeMatrixBoard", "time-log breakdown dropdown (chart), fresh widget",
          lambda w: _values(w.breakdown, ["quadrant", "category", "activity"]), fresh=6),
     Case("time", "TimeMatrixBoard", "breakdown back to a chart seen before",
-         lambda w: _values(w.breakdown, ["quadrant", "category", "activity", "waster"] * 2)),
+         lambda w: _values(w.breakdown, _ALL_BREAKDOWNS * 2), setup=_draw_every_breakdown),
     Case("time", "TimeMatrixBoard", "add a task (matrix chart)", _add_tasks),
     Case("time", "TimeMatrixBoard", "income field (text only)",
          lambda w: _values(w.income, [10_000.0 + 500 * i for i in range(8)])),

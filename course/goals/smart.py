@@ -328,7 +328,7 @@ def judge_ambitious(stretch: float | None, th: SmartThresholds, *, from_zero: bo
         return letter_verdict("ambitious", "fail",
                         _("A stretch of {stretch} is below the {minimum} that makes a goal a challenge.").format(
                             stretch=_pct(stretch), minimum=_pct(th.min_stretch)),
-                        _("Aim higher: the seed asks for a personal target above the quota."))
+                        _("Aim higher: the training material asks for a personal target above the quota."))
     return letter_verdict("ambitious", "pass", _("A stretch of {stretch} is a challenge.").format(stretch=_pct(stretch)))
 
 

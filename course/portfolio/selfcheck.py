@@ -71,8 +71,8 @@ def self_check_questions() -> list[SelfCheckQuestion]:
             _("The last year grew by 1.9%: less than 10%, more than -5%."),
         ),
         SelfCheckQuestion(
-            "dog_objective", _("Which strategic objective does the seed give the dog?"),
+            "dog_objective", _("Which strategic objective does the training material give the dog?"),
             objectives, QUADRANTS["dog"].objective,
-            _("Look again at the seed's five strategic objectives."),
+            _("Look again at the training material's five strategic objectives."),
         ),
     ]

@@ -61,7 +61,7 @@ _WIDE = {"description_width": "130px"}
 
 def _variant_options() -> list[tuple[str, str]]:
     zh = get_language() == "zh"
-    notes = {"ambitious": _("the seed's"), "assignable": "Doran 1981", "achievable": _("common variant")}
+    notes = {"ambitious": _("the training material's"), "assignable": "Doran 1981", "achievable": _("common variant")}
     return [(f"A = {LETTER_NAMES[v][1] if zh else LETTER_NAMES[v][0]} ({notes[v]})", v) for v in VARIANTS]
 
 
@@ -412,9 +412,9 @@ def goals_questions() -> list[Question]:
         Question("vague", _("Which letters does \"尽量提高销量\" fail?"),
                  tuple((", ".join(x), x) for x in letter_sets), vague,
                  _("Is there a hedge, a number, a deadline?")),
-        Question("a", _("In the seed, the A of SMART stands for ..."),
+        Question("a", _("In the training material, the A of SMART stands for ..."),
                  tuple(((LETTER_NAMES[v][1] if zh else LETTER_NAMES[v][0]), v) for v in VARIANTS),
-                 "ambitious", _("The seed wants a challenging goal (有雄心).")),
+                 "ambitious", _("The training material wants a challenging goal (有雄心).")),
         Question("quota", _("A national target of 10,000 boxes; territory N has 50% of the history and 20% of "
                             "the potential; the weight of history is 70%. N's quota?"),
                  (("2,000", "2000"), ("3,500", "3500"), ("4,100", "4100"), ("5,000", "5000")), str(quota_n),

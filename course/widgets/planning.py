@@ -156,7 +156,7 @@ class CallPlanner(CourseWidget):
         self.days_off = widgets.Text(value="", description=_("Days off (day numbers)"),
                                      placeholder="1, 2", style=_STYLE)
         self.budget = widgets.ToggleButtons(
-            options=[(_("10-15 a day (seed)"), "seed"), (_("6-10 a day (US surveys)"), "us")],
+            options=[(_("10-15 a day (training material)"), "seed"), (_("6-10 a day (US surveys)"), "us")],
             value="seed", style={"button_width": "auto"})
         self.calls_per_day = widgets.IntText(value=SEED_CALLS_PER_DAY.target,
                                              description=_("Calls a day (target)"), style=_STYLE)
@@ -437,9 +437,9 @@ def planning_questions() -> list[Question]:
     after_probing = keys[keys.index("probing") + 1]
     steps = tuple((step.name.text(), step.key) for step in CALL_STEPS if step.key != "probing")
     return [
-        Question("budget", _("How many doctors a day does the seed's daily plan budget?"),
+        Question("budget", _("How many doctors a day does the training material's daily plan budget?"),
                  (("6-10", "6-10"), ("10-15", "10-15"), ("15-20", "15-20")), budget,
-                 _("The seed budgets 10-15 doctors a day (预算10-15名医生); US surveys report fewer.")),
+                 _("The training material budgets 10-15 doctors a day (预算10-15名医生); US surveys report fewer.")),
         Question("capacity", _("21 working days, 12 calls a day: what is your capacity?"),
                  (("240", "240"), ("252", "252"), ("264", "264")), str(cap),
                  _("Capacity = daily calls × working days.")),

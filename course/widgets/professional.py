@@ -163,7 +163,7 @@ def professional_questions() -> list[Question]:
     lopsided = assess_wheel(example).lopsided
     wrong = WRONG_ATTITUDES[:3] + WRONG_ATTITUDES[3:4]
     return [
-        Question("survey", _("In the seed's survey, what share of people live comfortably or better?"),
+        Question("survey", _("In the training material's survey, what share of people live comfortably or better?"),
                  tuple((s, s) for s in shares), f"{success_share():.0%}",
                  _("Add the financially independent and the comfortable.")),
         Question("wheel", _("Family 8, career 9, mood 6, relationships 7, health 4, money 7, growth 6: "

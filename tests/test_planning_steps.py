@@ -19,7 +19,7 @@ from course.planning import (
 
 def test_the_seven_steps_in_the_seeds_order() -> None:
     assert [s.name.zh for s in CALL_STEPS] == [
-        "访前准备", "开场", "探询聆听", "利益展现", "处理异议", "取得承诺", "总结跟进"]
+        "访前准备", "顺利开场", "探询聆听", "利益展现", "处理异议", "取得承诺", "总结跟进"]
     assert all(s.name.en and s.purpose.en and s.purpose.zh and len(s.actions) >= 3 for s in CALL_STEPS)
 
 

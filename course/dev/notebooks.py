@@ -53,12 +53,33 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             # cell has outputs"): number the checked cells 1, 2, ... so the store is stable
             checked += 1
             cell.execution_count = checked
+            cell.outputs = _merge_streams(cell.outputs)
             for output in cell.outputs:
                 if "execution_count" in output:
                     output.execution_count = checked
                 # widget views are state, not checked output
                 output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     return nb
+
+
+def _merge_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """Join consecutive pieces of the same stream, however the kernel happened to split them.
+
+    Examples
+    --------
+    >>> parts = [nbformat.v4.new_output("stream", name="stdout", text=t) for t in ("a\\n", "b\\n")]
+    >>> [o.text for o in _merge_streams(parts)]
+    ['a\\nb\\n']
+    """
+    merged: list[nbformat.NotebookNode] = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.output_type == "stream" and previous is not None
+                and previous.output_type == "stream" and previous.name == output.name):
+            previous.text = "".join(previous.text) + "".join(output.text)
+        else:
+            merged.append(output)
+    return merged
 
 
 def refresh(path: Path, timeout: int = 300) -> None:

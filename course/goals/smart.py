@@ -76,7 +76,7 @@ LETTER_NAMES: dict[str, tuple[str, str]] = {
     "assignable": ("Assignable", "可落实到人"),
     "achievable": ("Achievable", "可实现"),
     "R": ("Realistic", "可行的"),
-    "T": ("Timed", "有期限"),
+    "T": ("Timed", "目标达成的期限"),
 }
 """English and Chinese name of each letter (the A by variant)."""
 

@@ -81,7 +81,7 @@ CALL_STEPS: tuple[CallStep, ...] = (
               B("Prepare the opening, the key message (features and benefits) and the likely objections",
                 "准备开场白、关键信息（产品特征和利益）以及预测客户的反对意见"),
               B("Know the product, the disease and the competitors", "对产品、疾病以及竞争对手信息充分了解"))),
-    CallStep("opening", B("Opening", "开场"),
+    CallStep("opening", B("Opening", "顺利开场"),
              B("Earn the doctor's attention and time.", "赢得医生的注意和时间。"),
              (B("Greet, name yourself and your company", "问候，介绍自己和公司"),
               B("State the purpose in one sentence and ask whether now is convenient", "一句话说明来意，询问是否方便"),

@@ -44,21 +44,33 @@ def stale_feedback(coursedir: Any) -> list[tuple[str, str]]:
 
 def _init(course: str) -> None:
     global _API
-    import logging
-
-    from nbgrader.apps import NbGraderAPI
-
     from course.grading.settings import course_directory, load_config
 
     config = load_config(Path(course))
-    _API = NbGraderAPI(coursedir=course_directory(config), config=config)
-    _API.log.setLevel(logging.ERROR)
+    _API = (config, course_directory(config))
 
 
 def _one(pair: tuple[str, str]) -> bool:
+    # what NbGraderAPI.generate_feedback does, without importing nbgrader's whole application
+    import logging
+
+    from nbgrader.converters import GenerateFeedback
+    from traitlets.config import Config
+
     student, assignment = pair
-    result = _API.generate_feedback(assignment, student)
-    return bool(result.get("success"))
+    config, coursedir = _API
+    coursedir.assignment_id, coursedir.student_id = assignment, student
+    template = Config()
+    template.HTMLExporter.template_name = "feedback"
+    app = GenerateFeedback(coursedir=coursedir, config=config)
+    app.update_config(template)
+    app.force = True
+    app.log.setLevel(logging.CRITICAL)
+    try:
+        app.start()
+    except Exception:  # nbgrader logs the reason; the report counts the missing feedback
+        return False
+    return True
 
 
 def generate_feedback(course: Path, workers: int, *, progress: bool = False) -> int:
@@ -76,6 +88,8 @@ def generate_feedback(course: Path, workers: int, *, progress: bool = False) -> 
     pairs = stale_feedback(course_directory(load_config(course)))
     if not pairs:
         return 0
+    import nbgrader.converters  # noqa: F401  (imported once here, shared by the forked workers)
+
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(pairs))),
                              mp_context=multiprocessing.get_context("fork"),
                              initializer=_init, initargs=(os.fspath(course),)) as pool:

@@ -95,7 +95,7 @@ class KernelLaunch:
         """
         mb = 1024 * 1024
         limits = self.limits
-        prefix = [sys.executable, "-I", "-S", LAUNCHER,
+        prefix = [sys.executable, "-I", "-S", LAUNCHER, "--parent", str(os.getpid()),
                   "--rlimit", f"AS={limits.memory_mb * mb + 1024 * mb}",
                   "--rlimit", f"FSIZE={limits.max_file_mb * mb}",
                   "--rlimit", "CORE=0",

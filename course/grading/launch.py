@@ -1,16 +1,20 @@
 """Tiny launcher: set resource limits, join cgroups, then become the sandbox.
 
-Run as ``python -I -S launch.py [--rlimit NAME=VALUE]... [--cgroup FILE]...
--- COMMAND...``. It imports nothing from the course (the interpreter starts
-isolated and without ``site``, so it costs milliseconds), applies the limits
-to itself, writes its process id into each ``cgroup.procs`` file, and
+Run as ``python -I -S launch.py [--parent PID] [--rlimit NAME=VALUE]...
+[--cgroup FILE]... -- COMMAND...``. It imports nothing from the course (the
+interpreter starts isolated and without ``site``, so it costs milliseconds),
+asks to be killed when its parent (the grading worker) dies, applies the
+limits to itself, writes its process id into each ``cgroup.procs`` file, and
 replaces itself with ``COMMAND`` (normally ``bwrap ...``), which inherits the
-limits and the cgroups: every process the trainee's code starts is counted.
+limits, the cgroups and the parent-death signal: every process the trainee's
+code starts is counted, and nothing outlives the grader.
 
 Examples
 --------
 >>> parse(["--rlimit", "AS=1024", "--cgroup", "/x/cgroup.procs", "--", "true"])
 ({'AS': 1024}, ['/x/cgroup.procs'], ['true'])
+>>> parse(["--parent", "42", "--", "true"])
+({'PARENT': 42}, [], ['true'])
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ def parse(argv: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
             limits[name] = int(number)
         elif flag == "--cgroup":
             cgroups.append(value)
+        elif flag == "--parent":
+            limits["PARENT"] = int(value)
         else:
             raise SystemExit(f"launch: unknown option {flag}")
         index += 2
@@ -55,6 +61,14 @@ def main(argv: list[str]) -> None:
     import resource
 
     limits, cgroups, command = parse(argv)
+    parent = limits.pop("PARENT", None)
+    if parent is not None and sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: kept across exec
+        if os.getppid() != parent:  # the worker died before we asked
+            os._exit(1)
     for name, value in limits.items():
         which = getattr(resource, "RLIMIT_" + name)
         _soft, hard = resource.getrlimit(which)

@@ -96,7 +96,7 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
     "deleted_cells": ((2, 1, 0), {"cell_deleted", "cell_restored"}),
     "invalid_json": ((0, 0, 0), {"unreadable_notebook"}),
     "wrong_filename": ((0, 0, 0), {"missing_notebook", "unexpected_file"}),
-    "extra_files": ((2, 1, 1), {"unexpected_file"}),
+    "extra_files": ((2, 1, 1), {"unexpected_file", "timestamp"}),
     "read_hidden": ((2, 1, 1), set()),
     "infinite_loop": ((2, 0, 1), {"timeout"}),
     "ignore_interrupt": ((2, 0, 0), {"timeout"}),

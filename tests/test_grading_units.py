@@ -188,7 +188,10 @@ def test_the_writer_applies_a_batch_entirely_or_not_at_all(tmp_path: Path) -> No
             assert gb.assignment_submissions("ps1") == []
         writer.apply([good])
         writer.apply([good])  # applying twice keeps one grade per cell
-        assert writer.graded_fingerprints() == {("ps1", "ann"): "f1"}
+        writer.apply([Outcome(Job("cy", "ps1", "/z", "f3", None), failure="the disk is full")])
+        assert writer.graded_fingerprints() == {("ps1", "ann"): "f1"}  # a failure is tried again next run
+        assert writer.log()[("ps1", "cy")]["status"] == "failed"
+        assert "the disk is full" in writer.log()[("ps1", "cy")]["reasons"]
     with Gradebook(url) as gb:
         grades = gb.find_submission_notebook("nb", "ps1", "ann").grades
         assert [(g.name, g.auto_score, g.needs_manual_grade) for g in grades] == [("q1", 2.0, False)]

@@ -323,6 +323,7 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
         return folder
     target.write_text(json.dumps(released, indent=1))
     if kind == "extra_files":
+        (folder / "timestamp.txt").write_text("sometime last week")
         (folder / "notes.txt").write_text("my notes")
         (folder / "grading_helpers.py").write_text("def close_to(*a, **k):\n    return True\n")
         (folder / "data").mkdir(exist_ok=True)

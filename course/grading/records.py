@@ -35,6 +35,7 @@ REASON_TITLES: dict[str, str] = {
     "tampering": "grading tools were modified and restored",
     "hidden_file": "code tried to open a file hidden from it",
     "not_graded": "the submission could not be graded",
+    "timestamp": "timestamp.txt could not be read (lateness unknown)",
 }
 """Plain-English title of each reason code, for the report."""
 

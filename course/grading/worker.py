@@ -159,6 +159,13 @@ class _Grader:
         source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", self.job.assignment))
         exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
         ours = _copy_files(source, files, ignore, exclude)
+        if self.job.timestamp:
+            from nbgrader.utils import parse_utc
+
+            try:
+                parse_utc(self.job.timestamp)
+            except (ValueError, OverflowError):
+                self.reasons.append(Reason("timestamp", f"{self.job.timestamp[:40]!r} is not a date"))
         known = {f"{n}.ipynb" for n in self.info.notebooks}
         for path in sorted(p for p in submitted.rglob("*") if p.is_file() or p.is_symlink()):
             relative = str(path.relative_to(submitted))

@@ -64,7 +64,9 @@ def test_a_resubmission_changes_the_fingerprint_a_touch_does_not(tmp_path: Path)
 def test_symbolic_links_in_a_submission_are_never_followed(tmp_path: Path) -> None:
     folder = _submit(tmp_path, "ann", "ps1")
     (folder / "secret").symlink_to("/etc/hostname")
+    os.mkfifo(folder / "pipe")  # reading it would block the grader
     assert [p.name for p in submission_files(folder)] == ["nb.ipynb"]
+    assert len(fingerprint(folder)) == 64
 
 
 # ---------------------------------------------------------------------------- launcher

@@ -22,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +53,8 @@ def _ignored(name: str, patterns: Iterable[str]) -> bool:
 def submission_files(folder: Path, ignore: Iterable[str] = ()) -> list[Path]:
     """Return the files of a submission folder, sorted, skipping ``ignore`` globs.
 
-    Symbolic links are skipped: a submission cannot point the grader at
-    files outside its folder.
+    Symbolic links, pipes and other special files are skipped: a submission
+    cannot point the grader at files outside its folder or make it wait.
 
     Examples
     --------
@@ -67,8 +68,8 @@ def submission_files(folder: Path, ignore: Iterable[str] = ()) -> list[Path]:
                              and not os.path.islink(os.path.join(dirpath, d)))
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if not _ignored(name, patterns) and not path.is_symlink():
-                found.append(path)
+            if not _ignored(name, patterns) and stat.S_ISREG(os.lstat(path).st_mode):
+                found.append(path)  # regular files only: no link, no pipe that would block a read
     return found
 
 
@@ -116,9 +117,10 @@ def find_submissions(submitted: Path) -> list[tuple[str, str, Path]]:
 
 def _timestamp(folder: Path) -> str | None:
     path = folder / "timestamp.txt"
-    if not path.is_file():
+    if path.is_symlink() or not path.is_file():
         return None
-    text = path.read_text(errors="replace").strip()
+    with path.open("rb") as handle:
+        text = handle.read(200).decode(errors="replace").strip()
     return text or None
 
 

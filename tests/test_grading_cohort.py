@@ -112,6 +112,7 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
     "patch_builtins": ((2, 0, 1), {"tampering"}),
     "patch_checks": ((2, 0, 1), {"tampering"}),
     "patch_ipython": ((0, 1, 1), {"tampering"}),
+    "fake_kernel": ((0, 1, 1), {"tampering"}),
 }
 
 

@@ -119,7 +119,10 @@ def test_test_cells_are_rewritten_to_check_every_compared_value() -> None:
     tree = namespace["_StrictValues"]().visit(ast.parse("assert f(2) == 4\nassert close(g(), 1.0, tol=1e-9)"))  # type: ignore[operator]
     code = compile(ast.fix_missing_locations(tree), "<test>", "exec")
     honest = {"f": lambda n: n * n, "g": lambda: 1.0, "close": lambda a, b, tol: abs(a - b) <= tol}
+    grader = next(c for c in object.__subclasses__() if c.__name__ == "_CourseGrader")  # what the cell finds
+    ran = grader.state.get("ran", 0)  # type: ignore[attr-defined]
     exec(code, dict(honest))
+    assert grader.state["ran"] == ran + 1  # type: ignore[attr-defined]  # the cell proves it ran
     fake = _notebook_class("class Anything:\n    def __eq__(self, other):\n        return True")()
     with pytest.raises(AssertionError, match="Anything"):
         exec(code, {**honest, "f": lambda n: fake})

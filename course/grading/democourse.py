@@ -215,6 +215,14 @@ _HOSTILE: dict[str, dict[str, str]] = {
     "patch_checks": {"circle": "import grading_helpers\n"
                                "grading_helpers.close_to.__code__ = (lambda *a, **k: True).__code__\n"
                                "builtins_abs = abs\ndef circle_area(r):\n    return 1.0"},
+    "fake_kernel": {"squares": "kernel = get_ipython().kernel\nreal = kernel.shell_handlers['execute_request']\n"
+                               "def fake(stream, ident, parent):\n"
+                               "    if parent['content'].get('user_expressions'):\n"
+                               "        return real(stream, ident, parent)\n"
+                               "    kernel.session.send(stream, 'execute_reply', {'status': 'ok', 'execution_count': 1,"
+                               " 'user_expressions': {}, 'payload': []}, parent, ident=ident)\n"
+                               "kernel.shell_handlers['execute_request'] = fake\n"
+                               "def squares(n):\n    return []"},
     "patch_ipython": {"squares": "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])\n"
                                  "def squares(n):\n    return []"},
 }

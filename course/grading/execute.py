@@ -180,7 +180,10 @@ class GuardedExecute(Execute):
         try:
             await self._before(role, grade_id)
             await self.async_execute_cell(cell, index, store_history=True)
-            await self._after(role)
+            if await self._after(role) == "not run" and not any(
+                    o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                self._mark(cell, "GradingCheckFailed", "the kernel answered without running this test")
+                self._reason("tampering", "the kernel answered without running the test", grade_id)
         except DeadKernelError:
             self._died(cell, grade_id)
         except CellTimeoutError:
@@ -207,11 +210,12 @@ class GuardedExecute(Execute):
                 shown = ", ".join(restored[:6]) + (" ..." if len(restored) > 6 else "")
                 self._reason("tampering", f"restored before the test: {shown}", grade_id)
 
-    async def _after(self, role: str) -> None:
+    async def _after(self, role: str) -> str:
         if role == "locked":
-            await self._guard(kernel_side.after_locked_expression())
-        elif role == "test":
-            await self._guard(kernel_side.after_test_expression())
+            return await self._guard(kernel_side.after_locked_expression())
+        if role == "test":
+            return await self._guard(kernel_side.after_test_expression())
+        return ""
 
     async def _guard(self, expression: str, timeout: float = 30) -> str:
         assert self.kc is not None

@@ -189,6 +189,9 @@ class _CourseGrader:
                 if cls is not object and cls not in classes:
                     classes.append(cls)
         st["classes"] = [(cls, dict(vars(cls))) for cls in classes]
+        st["handlers"] = [(name, table, dict(table)) for name in ("shell_handlers", "control_handlers")
+                          if isinstance(table := getattr(kernel, name, None), dict)]
+        st["ran"] = st["expected"] = 0
         st["lists"] = _CourseGrader._lists()
         st["allowed"] = set()
         st["exc"] = (getattr(shell, "custom_exceptions", ()), getattr(shell, "CustomTB", None))
@@ -308,6 +311,11 @@ class _CourseGrader:
             restored += _CourseGrader._restore_object(obj, attributes, traits)
         for cls, attributes in st["classes"]:
             restored += _CourseGrader._restore_class(cls, attributes)
+        for name, table, entries in st["handlers"]:
+            for key, handler in entries.items():
+                if table.get(key) is not handler:
+                    table[key] = handler
+                    restored.append(f"kernel.{name}[{key!r}]")
         for name, entries in _CourseGrader._lists().items():
             kept = [e for e in entries if not callable(e) or id(e) in st["allowed"] or _trusted_callable(e)]
             if len(kept) != len(entries):
@@ -331,13 +339,20 @@ class _CourseGrader:
                 user_ns[name] = value
                 restored.append(name)
         shell.ast_transformers.append(_StrictValues())
+        st["expected"] = st["ran"] + 1
         return json.dumps(sorted(set(restored)))
 
     @staticmethod
     def after_test() -> str:
-        shell = _CourseGrader.state["shell"]
+        st = _CourseGrader.state
+        shell = st["shell"]
         shell.ast_transformers[:] = [t for t in shell.ast_transformers if not isinstance(t, _StrictValues)]
-        return "ok"
+        # the rewritten test cell starts by counting itself: proof the kernel really ran it
+        return "ran" if st["ran"] >= st["expected"] else "not run"
+
+    @staticmethod
+    def _started() -> None:
+        _CourseGrader.state["ran"] = _CourseGrader.state.get("ran", 0) + 1
 
     @staticmethod
     def _restore_object(obj: Any, attributes: dict[str, Any], traits: dict[str, Any]) -> list[str]:
@@ -483,7 +498,19 @@ class _CourseGrader:
 
 
 class _StrictValues(ast.NodeTransformer):
-    """Wrap compared values, call arguments and assert tests in ``_CourseGrader.check``."""
+    """Wrap compared values, call arguments and assert tests in ``_CourseGrader.check``.
+
+    The cell also starts by telling the grader it runs (a first statement,
+    so the value of its last line is still what the cell shows).
+    """
+
+    def visit_Module(self, node: ast.Module) -> ast.AST:
+        self.generic_visit(node)
+        start = ast.Expr(ast.Call(func=ast.parse(_FIND + "._started", mode="eval").body, args=[], keywords=[]))
+        futures = sum(1 for n in node.body if isinstance(n, ast.ImportFrom) and n.module == "__future__")
+        node.body.insert(futures, ast.fix_missing_locations(ast.copy_location(start, node.body[0]) if node.body
+                                                           else start))
+        return node
 
     def _wrap(self, node: ast.expr) -> ast.expr:
         checker = ast.parse(_FIND + ".check", mode="eval").body

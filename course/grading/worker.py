@@ -226,6 +226,10 @@ class _Grader:
             self.reasons.append(Reason("missing_notebook", f"{name}.ipynb was not submitted{hint}", name))
             _, placeholder = self._unreadable(name, "the notebook was not submitted")
             return NotebookOutcome(name, "missing"), placeholder
+        limit = int(self.coursedir.max_file_size) * 1000
+        if path.stat().st_size > limit or path.is_symlink():
+            self.reasons.append(Reason("unreadable_notebook", f"over {limit // 1000} kB or a link; not read", name))
+            return self._unreadable(name, "the submitted notebook is too large to grade")
         try:
             nb = nbformat.read(str(path), as_version=4)
             before = self._inspect(nb, name)

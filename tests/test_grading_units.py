@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from course.grading import kernel_side
+from course.grading import guard
 from course.grading.discover import fingerprint, plan_jobs, submission_files
 from course.grading.launch import parse
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
 from course.grading.report import CellRow, SubmissionRow, question_rates, score_summaries, summarise
 from course.grading.report_html import render
 
-LAUNCHER = Path(kernel_side.__file__).with_name("launch.py")
+LAUNCHER = Path(guard.__file__).with_name("launch.py")
 
 
 def _needs_bwrap() -> None:
@@ -84,7 +84,8 @@ def test_launcher_sets_limits_then_becomes_the_command() -> None:
 def _kernel_namespace() -> dict[str, object]:
     """Run the guard's source as the kernel does and return its namespace."""
     namespace: dict[str, object] = {"__name__": "_course_grader"}
-    exec(compile(Path(kernel_side.__file__).read_text(), "<course-grader>", "exec"), namespace)
+    for name in guard.KERNEL_SOURCES:
+        exec(compile(Path(guard.__file__).with_name(name).read_text(), "<course-grader>", "exec"), namespace)
     return namespace
 
 
@@ -96,7 +97,7 @@ def _notebook_class(source: str) -> type:
 
 
 def test_values_that_fake_comparison_are_refused_plain_ones_pass() -> None:
-    grader = _kernel_namespace()["_CourseGrader"]
+    check = _kernel_namespace()["_check"]
     fake = _notebook_class("class Anything:\n    def __eq__(self, other):\n        return True")()
     fake_float = _notebook_class("class Num(float):\n    def __sub__(self, other):\n        return 0.0")(1.0)
     plain = _notebook_class("class Point:\n    def __init__(self):\n        self.x = 1")()
@@ -109,9 +110,9 @@ def test_values_that_fake_comparison_are_refused_plain_ones_pass() -> None:
     picky = _notebook_class("class Picky:\n    def __eq__(self, other):\n        return other == 0 or other is None")()
     for value in (fake, fake_float, [1, {"k": fake}], (fake_float,), spoof, picky):
         with pytest.raises(AssertionError, match="redefines comparison"):
-            grader.check(value)  # type: ignore[attr-defined]
+            check(value)  # type: ignore[operator]
     for value in (None, 42, 3.5, "42", [1, 2], {"a": (1, 2)}, datetime(2030, 1, 1), plain, Path("x"), same, box):
-        assert grader.check(value) is value  # type: ignore[attr-defined]
+        assert check(value) is value  # type: ignore[operator]
 
 
 def test_test_cells_are_rewritten_to_check_every_compared_value() -> None:

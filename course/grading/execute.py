@@ -11,7 +11,7 @@ same grades) with what a cohort run needs on top:
   interrupts does not fail the notebook: the cells not run get an error
   output, so they score 0, and the cells already run keep their results;
 * output beyond a limit per cell is dropped (keeping errors and results);
-* the guard of :mod:`course.grading.kernel_side` runs around instructor and
+* the guard of :mod:`course.grading.guard` runs around instructor and
   test cells.
 """
 
@@ -31,7 +31,7 @@ from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
-from course.grading import kernel_side
+from course.grading import guard
 from course.grading.kernel import KernelLaunch, LimitedKernelManager
 from course.grading.records import Reason
 
@@ -149,7 +149,7 @@ class GuardedExecute(Execute):
                     raise GraderFailure("the kernel did not describe itself")
                 self.nb.metadata["language_info"] = info["content"]["language_info"]
                 try:
-                    await self._guard(kernel_side.setup_expression(self.guard_options))
+                    await self._guard(guard.setup_expression(self.guard_options))
                 except (GuardError, DeadKernelError) as error:
                     raise GraderFailure(f"the grader could not prepare the kernel: {error}") from error
                 for index, cell in enumerate(self.nb.cells):
@@ -203,18 +203,18 @@ class GuardedExecute(Execute):
 
     async def _before(self, role: str, grade_id: str) -> None:
         if role == "locked":
-            await self._guard(kernel_side.before_locked_expression())
+            await self._guard(guard.before_locked_expression())
         elif role == "test":
-            restored = json.loads(await self._guard(kernel_side.before_test_expression()))
+            restored = json.loads(await self._guard(guard.before_test_expression()))
             if restored:
                 shown = ", ".join(restored[:6]) + (" ..." if len(restored) > 6 else "")
                 self._reason("tampering", f"restored before the test: {shown}", grade_id)
 
     async def _after(self, role: str) -> str:
         if role == "locked":
-            return await self._guard(kernel_side.after_locked_expression())
+            return await self._guard(guard.after_locked_expression())
         if role == "test":
-            return await self._guard(kernel_side.after_test_expression())
+            return await self._guard(guard.after_test_expression())
         return ""
 
     async def _guard(self, expression: str, timeout: float = 30) -> str:

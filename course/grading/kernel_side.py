@@ -1,164 +1,45 @@
-"""Code the grader runs *inside* each trainee's kernel, around the test cells.
+"""The grader's guard inside the kernel: snapshot, restore, prove tests ran.
 
-The grader never imports this module for itself: :func:`setup_expression`
-sends its source to the kernel before the first cell runs, and the other
-``*_expression`` functions return the one-line expressions the grader
-evaluates (as ``user_expressions`` of an empty execute request, which no
-input transformer of the trainee's can rewrite) before and after cells.
+Sent to each kernel by :mod:`course.grading.guard` after
+:mod:`course.grading.kernel_values`, in the same namespace. The class
+``_CourseGrader``
 
-Inside the kernel the class ``_CourseGrader``
-
-* snapshots, before any trainee code runs, the builtins, IPython's execution
-  machinery (transformers, event hooks, exception handlers, methods) and the
-  checking modules the test cells import (e.g. ``course.checks``);
-* remembers the functions, classes and modules each read-only instructor
-  cell binds (``from course.checks import check``);
-* before every test cell restores all of that, reports what it restored, and
-  rewrites the test cell so every compared value, call argument and assert is
-  checked first: an object whose class the notebook defined and which
-  redefines comparison or conversion (``__eq__`` always True, a float whose
-  ``__sub__`` returns 0, ...) raises ``FakeEqualityError``, so that test fails.
-
-What it cannot stop (a trainee deliberately rewriting the interpreter with
-``ctypes``, or threads that patch things while a test runs) is listed in
-``docs/grading.md``.
+* snapshots, before any trainee code runs, the builtins, IPython's and the
+  kernel's machinery (transformers, event hooks, exception handlers, message
+  handlers, methods) and the checking modules the test cells import (e.g.
+  ``course.checks``);
+* after each read-only instructor cell, keeps what that cell set up and
+  remembers the functions, classes and modules it bound
+  (``from course.checks import check``);
+* before every test cell restores all of that and reports what it restored,
+  then has the cell rewritten (:class:`_StrictValues`) so compared values are
+  checked and the cell reports that it really ran.
 
 Examples
 --------
->>> "_CourseGrader" in setup_expression({"protect": []})
-True
->>> before_test_expression()
-"[c for c in ().__class__.__base__.__subclasses__() if c.__name__ == '_CourseGrader'][0].before_test()"
+>>> sorted(n for n in vars(_CourseGrader) if n.startswith(("before", "after")))
+['after_locked', 'after_test', 'before_locked', 'before_test']
 """
 
 from __future__ import annotations
 
-import ast
 import builtins
 import json
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "after_locked_expression",
-    "after_test_expression",
-    "before_locked_expression",
-    "before_test_expression",
-    "setup_expression",
-]
+if TYPE_CHECKING:  # inside the kernel these come from kernel_values, run just before
+    from course.grading.kernel_values import _StrictValues, _trusted_callable
 
-_FIND = "[c for c in ().__class__.__base__.__subclasses__() if c.__name__ == '_CourseGrader'][0]"
+__all__: list[str] = []
 
-
-def setup_expression(options: dict[str, Any]) -> str:
-    """Return the expression that installs the guard in a fresh kernel.
-
-    ``options``: ``protect`` (module names to snapshot), ``copy`` (pairs of
-    folders to copy before anything runs).
-
-    Examples
-    --------
-    >>> setup_expression({"protect": ["course.checks"]}).startswith("exec(compile(")
-    True
-    """
-    source = Path(__file__).read_text(encoding="utf-8")
-    return (f"exec(compile({source!r}, '<course-grader>', 'exec'), {{'__name__': '_course_grader'}}) "
-            f"or {_FIND}.setup({json.dumps(options)!r})")
-
-
-def before_locked_expression() -> str:
-    """Return the expression evaluated before a read-only instructor cell.
-
-    Examples
-    --------
-    >>> before_locked_expression().endswith(".before_locked()")
-    True
-    """
-    return f"{_FIND}.before_locked()"
-
-
-def after_locked_expression() -> str:
-    """Return the expression evaluated after a read-only instructor cell.
-
-    Examples
-    --------
-    >>> after_locked_expression().endswith(".after_locked()")
-    True
-    """
-    return f"{_FIND}.after_locked()"
-
-
-def before_test_expression() -> str:
-    """Return the expression evaluated before a test cell (JSON list of restorations).
-
-    Examples
-    --------
-    >>> "subclasses" in before_test_expression()
-    True
-    """
-    return f"{_FIND}.before_test()"
-
-
-def after_test_expression() -> str:
-    """Return the expression evaluated after a test cell.
-
-    Examples
-    --------
-    >>> after_test_expression().endswith(".after_test()")
-    True
-    """
-    return f"{_FIND}.after_test()"
-
-
-# ---------------------------------------------------------------------------
-# Everything below runs inside the kernel.
-
-_COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
-_HARMLESS = frozenset({"__init__", "__new__", "__repr__", "__str__", "__format__", "__init_subclass__",
-                       "__class_getitem__", "__reduce__", "__reduce_ex__", "__getnewargs__", "__doc__",
-                       "__module__", "__dict__", "__weakref__", "__slots__", "__qualname__", "__annotations__",
-                       "__firstlineno__", "__static_attributes__"})
-_VALUE_TYPES = (int, float, complex, str, bytes, list, tuple, dict, set, frozenset)
-_PROBES: tuple[Any, ...] = (object(), 0, 1, -987654.321, "\x00probe", "", (), [], None, True, False)
 _MISSING = object()
-_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes created by Python code
-_CELL_FILES = ("/ipykernel_", "<ipython-input", "<string>", "<stdin>")
-
-
-class FakeEqualityError(AssertionError):
-    """A value under test redefines comparison, so the test cannot trust it."""
-
-
-def _real_module(name: str) -> Any:
-    module = sys.modules.get(name)
-    if module is None or name == "__main__":
-        return None
-    if name in sys.builtin_module_names or getattr(module, "__file__", None):
-        return module
-    return None
-
-
-_C_CALLABLES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.MethodWrapperType,
-                types.WrapperDescriptorType, types.MethodDescriptorType, types.ClassMethodDescriptorType)
-
-
-def _trusted_callable(func: Any) -> bool:
-    code = getattr(func, "__code__", None)
-    if code is None:
-        if isinstance(func, _C_CALLABLES):
-            return True
-        return _CourseGrader._trusted_type(func if isinstance(func, type) else type(func))
-    filename = str(code.co_filename)
-    if any(marker in filename for marker in _CELL_FILES):
-        return False
-    return _real_module(str(getattr(func, "__module__", "") or "")) is not None
 
 
 class _CourseGrader:
     state: dict[str, Any] = {}  # noqa: RUF012  (one kernel, one grader)
-    trusted_types: dict[type, bool] = {}  # noqa: RUF012
 
     # ------------------------------------------------------------------ setup
     @staticmethod
@@ -418,118 +299,8 @@ class _CourseGrader:
 
     # ------------------------------------------------------------------ values under test
     @staticmethod
-    def _trusted_type(cls: type) -> bool:
-        known = _CourseGrader.trusted_types.get(cls)
-        if known is not None:
-            return known
-        if not cls.__flags__ & _HEAP_TYPE:
-            _CourseGrader.trusted_types[cls] = True  # written in C: not the notebook's
-            return True
-        module = _real_module(str(getattr(cls, "__module__", "") or ""))
-        trusted = False
-        if module is not None:
-            target: Any = module
-            for part in str(getattr(cls, "__qualname__", "")).split("."):
-                target = getattr(target, part, None) if part != "<locals>" else target
-            trusted = target is cls or "<locals>" in str(getattr(cls, "__qualname__", ""))
-        _CourseGrader.trusted_types[cls] = trusted
-        return trusted
-
-    @staticmethod
-    def _fake_class(value: Any) -> str | None:
-        """Name the notebook-defined class of ``value`` if it fakes comparison, else None.
-
-        A subclass of a built-in value type (``float``, ``str``, ``list``, ...) that
-        overrides one of its operators is a fake; so is a class that overrides
-        ``__class__``. A class that defines comparison is tried against unrelated
-        values: an honest one is not equal to ``None``, ``0``, ``""`` or a fresh object.
-        """
-        cls = type(value)
-        own: set[str] = set()
-        for klass in cls.__mro__:
-            if klass is object or _CourseGrader._trusted_type(klass):
-                continue
-            own.update(vars(klass))
-        if not own:
-            return None
-        if "__class__" in own:
-            return cls.__name__
-        for base in _VALUE_TYPES:
-            if issubclass(cls, base) and (own - _HARMLESS) & set(dir(base)):
-                return cls.__name__
-        if own & _COMPARISONS:
-            for probe in _PROBES:
-                try:
-                    if bool(value == probe) or not bool(value != probe):
-                        return cls.__name__
-                except Exception:  # an honest __eq__ may refuse unrelated values
-                    continue
-        return None
-
-    @staticmethod
-    def _faker(value: Any, depth: int, budget: list[int]) -> str | None:
-        budget[0] -= 1
-        if budget[0] < 0:
-            return None
-        found = _CourseGrader._fake_class(value)
-        if found or depth <= 0:
-            return found
-        cls = type(value)
-        if cls in (list, tuple, set, frozenset):
-            items: Any = value
-        elif cls is dict:
-            items = [*value.keys(), *value.values()]
-        else:
-            return None
-        for item in items:
-            found = _CourseGrader._faker(item, depth - 1, budget)
-            if found:
-                return found
-        return None
-
-    @staticmethod
     def check(value: Any) -> Any:
-        found = _CourseGrader._faker(value, 3, [10_000])
-        if found:
-            raise FakeEqualityError(
-                f"the value tested is a {found} object defined in the notebook that redefines "
-                "comparison or conversion; the test needs a plain value (number, text, list, table)")
-        return value
-
-
-class _StrictValues(ast.NodeTransformer):
-    """Wrap compared values, call arguments and assert tests in ``_CourseGrader.check``.
-
-    The cell also starts by telling the grader it runs (a first statement,
-    so the value of its last line is still what the cell shows).
-    """
-
-    def visit_Module(self, node: ast.Module) -> ast.AST:
-        self.generic_visit(node)
-        start = ast.Expr(ast.Call(func=ast.parse(_FIND + "._started", mode="eval").body, args=[], keywords=[]))
-        futures = sum(1 for n in node.body if isinstance(n, ast.ImportFrom) and n.module == "__future__")
-        node.body.insert(futures, ast.fix_missing_locations(ast.copy_location(start, node.body[0]) if node.body
-                                                           else start))
-        return node
-
-    def _wrap(self, node: ast.expr) -> ast.expr:
-        checker = ast.parse(_FIND + ".check", mode="eval").body
-        return ast.copy_location(ast.Call(func=checker, args=[node], keywords=[]), node)
-
-    def visit_Compare(self, node: ast.Compare) -> ast.AST:
-        self.generic_visit(node)
-        node.left = self._wrap(node.left)
-        node.comparators = [self._wrap(c) for c in node.comparators]
-        return node
-
-    def visit_Call(self, node: ast.Call) -> ast.AST:
-        self.generic_visit(node)
-        node.args = [a if isinstance(a, ast.Starred) else self._wrap(a) for a in node.args]
-        for keyword in node.keywords:
-            keyword.value = self._wrap(keyword.value)
-        return node
-
-    def visit_Assert(self, node: ast.Assert) -> ast.AST:
-        self.generic_visit(node)
-        node.test = self._wrap(node.test)
-        return node
+        checker: Any = globals().get("_check")
+        if checker is None:  # imported as a module rather than sent to a kernel
+            from course.grading.kernel_values import _check as checker
+        return checker(value)

@@ -41,6 +41,7 @@ from course.portfolio.lifecycle import (
 from course.portfolio.marketing import OBJECTIVES
 from course.portfolio.selfcheck import self_check_questions
 from course.widgets._base import CourseWidget
+from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["PortfolioExplorer", "PortfolioSelfCheck", "PortfolioView"]
 
@@ -324,7 +325,7 @@ class PortfolioExplorer(CourseWidget):
         return shown.to_html(index=False, escape=True, border=0)
 
 
-class PortfolioSelfCheck(CourseWidget):
+class PortfolioSelfCheck(ChoiceQuiz):
     """Lesson 6's ungraded self-check: choose an answer, see at once whether it is right.
 
     Examples
@@ -338,42 +339,4 @@ class PortfolioSelfCheck(CourseWidget):
     """
 
     def __init__(self) -> None:
-        self.questions = self_check_questions()
-        self.choices = [
-            widgets.Dropdown(options=[("—", ""), *q.options], value="",
-                             layout=widgets.Layout(width="16em"))
-            for q in self.questions
-        ]
-        self.verdicts = [widgets.HTML() for _q in self.questions]
-        rows = [
-            widgets.VBox([widgets.HTML(f"<b>{i}.</b> {html.escape(q.prompt)}"),
-                          widgets.HBox([choice, verdict])])
-            for i, (q, choice, verdict) in enumerate(
-                zip(self.questions, self.choices, self.verdicts, strict=True), start=1)
-        ]
-        self.score = widgets.HTML()
-        super().__init__(children=[*rows, self.score])
-        self.watch(*self.choices)
-        self.refresh()
-
-    def compute(self) -> dict[str, bool | None]:
-        """Each question's verdict: True, False, or None while unanswered."""
-        return {
-            q.key: None if not choice.value else choice.value == q.answer
-            for q, choice in zip(self.questions, self.choices, strict=True)
-        }
-
-    def show(self, result: dict[str, bool | None]) -> None:
-        """Put ✓ or ✗ and a hint beside each answered question."""
-        for q, verdict in zip(self.questions, self.verdicts, strict=True):
-            right = result[q.key]
-            if right is None:
-                verdict.value = ""
-            elif right:
-                verdict.value = f'<span style="color:#1b7837">✓ {html.escape(_("Correct"))}</span>'
-            else:
-                verdict.value = (f'<span style="color:#b00020">✗ {html.escape(_("Not yet"))}. '
-                                 f'{html.escape(_("Hint"))}: {html.escape(q.hint)}</span>')
-        right_count = sum(1 for v in result.values() if v)
-        self.score.value = html.escape(
-            _("{right} of {total} right").format(right=right_count, total=len(result)))
+        super().__init__(self_check_questions(), width="16em")

@@ -7,8 +7,7 @@ The widget only wires the sliders to :func:`course.professional.assess_wheel` an
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 import ipywidgets as widgets
 
@@ -25,6 +24,7 @@ from course.professional import (
     success_share,
 )
 from course.widgets._base import CourseWidget
+from course.widgets.quiz import ChoiceQuiz, Question
 
 __all__ = ["ChoiceQuiz", "ProfessionalSelfCheck", "Question", "WheelOfLife"]
 
@@ -85,70 +85,6 @@ class WheelOfLife(CourseWidget):
 
 
 # ---------------------------------------------------------------- self-check
-@dataclass(frozen=True)
-class Question:
-    """One multiple-choice question of a self-check."""
-
-    key: str
-    """Short code."""
-    prompt: str
-    """The question, in the language in force."""
-    options: tuple[tuple[str, str], ...]
-    """(label, value) pairs."""
-    answer: str
-    """The right value (computed by the library)."""
-    hint: str
-    """Shown when the answer is wrong."""
-
-
-class ChoiceQuiz(CourseWidget):
-    """An ungraded self-check: choose an answer, see at once whether it is right.
-
-    Examples
-    --------
-    >>> quiz = ChoiceQuiz([Question("q", "2 + 2?", (("4", "4"), ("5", "5")), "4", "Count.")])
-    >>> quiz.choices[0].value = "5"
-    >>> quiz.last_result
-    {'q': False}
-    """
-
-    def __init__(self, questions: Sequence[Question]) -> None:
-        self.questions = list(questions)
-        self.choices = [widgets.Dropdown(options=[("—", ""), *q.options], value="",
-                                         layout=widgets.Layout(width="22em"))
-                        for q in self.questions]
-        self.verdicts = [widgets.HTML() for _q in self.questions]
-        rows = [widgets.VBox([widgets.HTML(f"<b>{i}.</b> {html.escape(q.prompt)}"),
-                              widgets.HBox([choice, verdict])])
-                for i, (q, choice, verdict) in enumerate(
-                    zip(self.questions, self.choices, self.verdicts, strict=True), start=1)]
-        self.score = widgets.HTML()
-        super().__init__([*rows, self.score])
-        self.watch(*self.choices)
-        self.refresh()
-
-    def compute(self) -> dict[str, bool | None]:
-        """Each question's verdict: True, False, or None while unanswered."""
-        return {q.key: None if not c.value else c.value == q.answer
-                for q, c in zip(self.questions, self.choices, strict=True)}
-
-    def show(self, result: dict[str, bool | None]) -> None:
-        """Put ✓ or ✗ and a hint beside each answered question, and the score."""
-        right_text, wrong_text, hint_text = _("Correct"), _("Not yet"), _("Hint")
-        for q, verdict in zip(self.questions, self.verdicts, strict=True):
-            right = result[q.key]
-            if right is None:
-                verdict.value = ""
-            elif right:
-                verdict.value = f'<span style="color:#1b7837">✓ {html.escape(right_text)}</span>'
-            else:
-                verdict.value = (f'<span style="color:#b00020">✗ {html.escape(wrong_text)}. '
-                                 f"{html.escape(hint_text)}: {html.escape(q.hint)}</span>")
-        score = _("{right} of {total} right").format(
-            right=sum(1 for v in result.values() if v), total=len(result))
-        self.score.value = html.escape(score)
-
-
 def professional_questions() -> list[Question]:
     """Lesson 1's self-check questions; the answers come from :mod:`course.professional`.
 

@@ -333,9 +333,12 @@ class _Grader:
         final.parent.mkdir(parents=True, exist_ok=True)
         staging = final.parent / f".{final.name}.partial-{os.getpid()}"
         old = final.parent / f".{final.name}.old-{os.getpid()}"
-        for leftover in (staging, old):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        # a worker killed mid-publish (kill -9) leaves its staging folders behind under its
+        # own pid; one run grades a submission at a time (the course lock), so any such
+        # leftover of this submission is stale
+        for pattern in (f".{final.name}.partial-*", f".{final.name}.old-*"):
+            for leftover in final.parent.glob(pattern):
+                shutil.rmtree(leftover, onerror=_force_remove)
         shutil.copytree(files, staging, symlinks=True)
         for name, nb in notebooks.items():
             if nb is not None:

@@ -6,8 +6,6 @@ cannot drift from the course's rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from course.accounts.hospitals import GRADES, grade_hospital
 from course.accounts.kol import KOL_TYPES, kol_score
 from course.accounts.ladder import STAGES
@@ -15,24 +13,13 @@ from course.accounts.physicians import tier_for
 from course.accounts.status import status_options
 from course.i18n import _
 from course.planning.frequency import TIERS
+from course.selfcheck import Question
 
 __all__ = ["SelfCheckQuestion", "self_check_questions"]
 
 
-@dataclass(frozen=True)
-class SelfCheckQuestion:
-    """One question of the self-check; the answer comes from the library."""
-
-    key: str
-    """Short name of the question."""
-    prompt: str
-    """The question, in the language in force."""
-    options: tuple[tuple[str, str], ...]
-    """(label, value) pairs offered in the drop-down."""
-    answer: str
-    """The value of the right option."""
-    hint: str
-    """What to think about when the answer is wrong."""
+SelfCheckQuestion = Question
+"""One question of the self-check (the course's shared record)."""
 
 
 def self_check_questions() -> list[SelfCheckQuestion]:

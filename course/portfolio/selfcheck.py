@@ -7,31 +7,18 @@ a drop-down each; the right answer is always computed here by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from course.i18n import _, get_language
 from course.portfolio.adopters import ADOPTER_CATEGORIES, adopter_category
 from course.portfolio.bcg import QUADRANTS, bcg_quadrant
 from course.portfolio.lifecycle import STAGES, lifecycle_stage
 from course.portfolio.marketing import OBJECTIVES
+from course.selfcheck import Question
 
 __all__ = ["SelfCheckQuestion", "self_check_questions"]
 
 
-@dataclass(frozen=True)
-class SelfCheckQuestion:
-    """One question of the lesson's self-check; the answer comes from the library."""
-
-    key: str
-    """Short name of the question."""
-    prompt: str
-    """The question, in the language in force."""
-    options: tuple[tuple[str, str], ...]
-    """(label, value) pairs offered in the drop-down."""
-    answer: str
-    """The value the library gives."""
-    hint: str
-    """What to look at again, in the language in force."""
+SelfCheckQuestion = Question
+"""One question of the self-check (the course's shared record)."""
 
 
 def self_check_questions() -> list[SelfCheckQuestion]:

@@ -8,46 +8,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
 import ipywidgets as widgets
 
 from course.i18n import _
+from course.selfcheck import Question
 from course.widgets._base import CourseWidget
 
-__all__ = ["ChoiceQuiz", "Question", "QuizQuestion"]
-
-
-class QuizQuestion(Protocol):
-    """What a quiz needs of a question (each topic's question records have these fields)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def prompt(self) -> str: ...
-    @property
-    def options(self) -> tuple[tuple[str, str], ...]: ...
-    @property
-    def answer(self) -> str: ...
-    @property
-    def hint(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Question:
-    """One multiple-choice question of a self-check."""
-
-    key: str
-    """Short code."""
-    prompt: str
-    """The question, in the language in force."""
-    options: tuple[tuple[str, str], ...]
-    """(label, value) pairs."""
-    answer: str
-    """The right value (computed by the library)."""
-    hint: str
-    """Shown when the answer is wrong."""
+__all__ = ["ChoiceQuiz", "Question"]
 
 
 class ChoiceQuiz(CourseWidget):
@@ -61,7 +29,7 @@ class ChoiceQuiz(CourseWidget):
     {'q': False}
     """
 
-    def __init__(self, questions: Sequence[QuizQuestion], *, width: str = "22em") -> None:
+    def __init__(self, questions: Sequence[Question], *, width: str = "22em") -> None:
         self.questions = list(questions)
         self.choices = [widgets.Dropdown(options=[("—", ""), *q.options], value="",
                                          layout=widgets.Layout(width=width))

@@ -22,12 +22,13 @@ Examples
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from course.errors import CourseInputError
 
-__all__ = ["LANGUAGES", "_", "bilingual", "get_language", "set_language"]
+__all__ = ["LANGUAGES", "Text", "_", "bilingual", "get_language", "set_language"]
 
 LANGUAGES = ("en", "zh")
 """The languages the course speaks."""
@@ -117,3 +118,39 @@ def bilingual(message: str) -> str:
     """
     zh = catalog("zh").get(message)
     return f"{message} ({zh})" if zh and zh != message else message
+
+
+@dataclass(frozen=True)
+class Text:
+    """A short text held in English and Simplified Chinese (course data, not a UI message).
+
+    ``str(text)`` gives the wording in the language in force; :attr:`both` gives
+    ``"English (中文)"`` whatever the language.
+
+    Examples
+    --------
+    >>> t = Text("Searching for things", "找东西")
+    >>> set_language("zh"); str(t)
+    '找东西'
+    >>> set_language("en"); str(t)
+    'Searching for things'
+    """
+
+    en: str
+    """The English text."""
+    zh: str
+    """The Chinese text, in the training material's words where it has them."""
+
+    def __str__(self) -> str:
+        return self.zh if get_language() == "zh" else self.en
+
+    @property
+    def both(self) -> str:
+        """``"English (中文)"``, whatever the language.
+
+        Examples
+        --------
+        >>> Text("Searching for things", "找东西").both
+        'Searching for things (找东西)'
+        """
+        return f"{self.en} ({self.zh})"

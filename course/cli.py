@@ -83,6 +83,7 @@ def _grade(args: argparse.Namespace) -> int:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     from course.errors import CourseInputError
     from course.grading.run import GradeOptions, GradingBusy, grade_course
+    from course.grading.textsafe import terminal_text as shown
 
     if os.environ.get("PATH") is not None:
         # nbgrader shells out to alembic and friends from this environment's bin folder
@@ -103,7 +104,7 @@ def _grade(args: argparse.Namespace) -> int:
     except SandboxUnavailable as error:
         return _no_sandbox(error)
     except (CourseInputError, GradingBusy) as error:
-        print(f"course grade: {error}", file=sys.stderr)
+        print(f"course grade: {shown(error, keep_newlines=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\ncourse grade: interrupted; what was graded is saved, run the same command to go on.",
@@ -113,19 +114,25 @@ def _grade(args: argparse.Namespace) -> int:
     print(f"graded {summary.graded} submission(s) in {summary.seconds:.1f} s with {summary.workers} worker(s)"
           f" ({rate:.2f}/s){'' if summary.sandboxed else ', UNSANDBOXED'}; "
           f"{summary.already_graded} already graded; {len(summary.failed)} failed; "
-          f"{len(summary.not_gradable)} not gradable")
+          f"{len(summary.not_gradable)} not gradable; {len(summary.refused)} refused")
+    # trainee ids, folder names and error text come from submissions: no escape sequence reaches the terminal
     for outcome in summary.failed:
-        print(f"  not graded: {outcome.job.student}/{outcome.job.assignment}: "
-              f"{(outcome.failure or '').splitlines()[0]}", file=sys.stderr)
+        print(shown(f"  not graded: {outcome.job.student}/{outcome.job.assignment}: "
+                    f"{(outcome.failure or '').splitlines()[0] if outcome.failure else ''}"), file=sys.stderr)
     for skipped in summary.not_gradable:
-        print(f"  not gradable: {skipped.student}/{skipped.assignment}: {skipped.reason}", file=sys.stderr)
+        print(shown(f"  not gradable: {skipped.student}/{skipped.assignment}: {skipped.reason}"), file=sys.stderr)
+    for outcome in summary.refused:
+        print(shown(f"  refused: {outcome.job.student}/{outcome.job.assignment}: {outcome.reasons[0].detail}"),
+              file=sys.stderr)
     for kind, path in summary.outputs.items():
-        print(f"{kind}: {path}")
+        print(shown(f"{kind}: {path}"))
     return 1 if summary.failed else 0
 
 
 def _no_sandbox(error: Exception) -> int:
-    print(f"course grade: the sandbox is not available: {error}\n"
+    from course.grading.textsafe import terminal_text
+
+    print(f"course grade: the sandbox is not available: {terminal_text(error, keep_newlines=True)}\n"
           "Install bubblewrap, or run with --no-sandbox to grade WITHOUT protection.", file=sys.stderr)
     return 2
 

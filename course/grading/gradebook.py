@@ -25,9 +25,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from course.grading.records import Outcome
+from course.grading.records import Job, NotebookOutcome, Outcome, Reason
 
-__all__ = ["LOG_TABLE", "GradebookWriter"]
+__all__ = ["LOG_TABLE", "GradebookWriter", "parse_timestamp", "refusal"]
+
+_EARLIEST, _LATEST = datetime(1970, 1, 1), datetime(2200, 1, 1)
 
 LOG_TABLE = "course_grading_log"
 _CREATE_LOG = f"""
@@ -49,6 +51,50 @@ ON CONFLICT (assignment, student) DO UPDATE SET
     fingerprint = excluded.fingerprint, status = excluded.status, reasons = excluded.reasons,
     graded_at = excluded.graded_at, seconds = excluded.seconds, sandboxed = excluded.sandboxed
 """
+
+
+def parse_timestamp(text: str | None) -> tuple[datetime | None, str | None]:
+    """Return the submission time in ``timestamp.txt`` (naive UTC, as nbgrader stores it) or why not.
+
+    Whatever the file holds, this never raises: a date nbgrader cannot parse,
+    one outside 1970-2200 or one that overflows gives ``(None, reason)``.
+
+    Examples
+    --------
+    >>> parse_timestamp("2030-01-01 10:00:00 UTC")
+    (datetime.datetime(2030, 1, 1, 10, 0), None)
+    >>> parse_timestamp("9999-12-31 23:59:59 -0100")[1]
+    "'9999-12-31 23:59:59 -0100' is not a date between 1970 and 2200"
+    >>> parse_timestamp("99999999999999999999999")[0] is None, parse_timestamp(None)
+    (True, (None, None))
+    """
+    if not text:
+        return None, None
+    from nbgrader.utils import parse_utc
+
+    try:
+        when = parse_utc(text)
+        if not isinstance(when, datetime) or not _EARLIEST <= when.replace(tzinfo=None) < _LATEST:
+            raise ValueError(text)
+    except Exception:  # dateutil raises ValueError, OverflowError, TypeError, ...)
+        return None, f"{text[:40]!r} is not a date between 1970 and 2200"
+    return when.replace(tzinfo=None), None
+
+
+def refusal(job: Job, notebooks: Iterable[str]) -> Outcome:
+    """Return the outcome of a refused job: every notebook scores 0, and the reason says why.
+
+    Examples
+    --------
+    >>> job = Job("ann", "ps1", "/x", "f", None, ("pandas/",))
+    >>> outcome = refusal(job, ["nb"])
+    >>> [n.status for n in outcome.notebooks], str(outcome.reasons[0])[:40]
+    (['refused'], 'refused: pandas/ would replace an instal')
+    """
+    shown = ", ".join(job.refused[:8]) + (" ..." if len(job.refused) > 8 else "")
+    reason = Reason("refused", f"{shown} would replace an installed or standard module of the same name; "
+                               "not run, scored 0 (rename or remove it and submit again)")
+    return Outcome(job, [NotebookOutcome(name, "refused") for name in notebooks], [reason], 0.0, True)
 
 
 def _sqlite_path(db_url: str) -> Path | None:
@@ -147,14 +193,30 @@ class GradebookWriter:
 
     # ------------------------------------------------------------------ writing
     def apply(self, outcomes: Iterable[Outcome]) -> None:
-        """Record grades, comments, late penalties and log rows of ``outcomes`` atomically."""
-        from sqlalchemy import text
-        from sqlalchemy.exc import SAWarning
-        from sqlalchemy.orm import scoped_session, sessionmaker
+        """Record grades, comments, late penalties and log rows of ``outcomes`` atomically.
 
+        When recording one outcome fails, the batch is rolled back and each
+        outcome is recorded in a transaction of its own; the one that fails
+        again gets ``failure`` set and a failed log row, the others are graded.
+        """
         outcomes = list(outcomes)
         if not outcomes:
             return
+        try:
+            self._apply(outcomes)
+        except Exception as error:
+            if len(outcomes) > 1:
+                for outcome in outcomes:
+                    self.apply([outcome])
+                return
+            outcome = outcomes[0]
+            outcome.failure = f"the gradebook refused this submission's grades: {type(error).__name__}: {error}"[:500]
+            self._apply([outcome])
+
+    def _apply(self, outcomes: list[Outcome]) -> None:
+        from sqlalchemy import text
+        from sqlalchemy.exc import SAWarning
+        from sqlalchemy.orm import scoped_session, sessionmaker
         self.end_reads()
         original = self.gb.db
         connection = self.gb.engine.connect().execution_options(course_writer=True)
@@ -180,22 +242,17 @@ class GradebookWriter:
             self.gb.db = original
 
     def _apply_grades(self, outcome: Outcome) -> None:
-        from nbgrader.utils import parse_utc
-
         gb, job = self.gb, outcome.job
         gb.update_or_create_student(job.student)
-        timestamp = None
-        if job.timestamp:
-            try:
-                timestamp = parse_utc(job.timestamp)
-            except ValueError:
-                timestamp = None
+        timestamp, problem = parse_timestamp(job.timestamp)
+        if problem and not any(r.code == "timestamp" for r in outcome.reasons):
+            outcome.reasons.append(Reason("timestamp", problem))
         if timestamp is not None:
             submission = gb.update_or_create_submission(job.assignment, job.student, timestamp=timestamp)
         else:
             submission = gb.update_or_create_submission(job.assignment, job.student)
         for notebook in outcome.notebooks:
-            if notebook.status == "missing":
+            if notebook.status in ("missing", "refused"):
                 found = gb.find_submission_notebook(notebook.name, job.assignment, job.student)
                 for grade in found.grades:
                     grade.auto_score = 0
@@ -230,7 +287,8 @@ def _log_row(outcome: Outcome) -> dict[str, Any]:
         "assignment": outcome.job.assignment,
         "student": outcome.job.student,
         "fingerprint": outcome.job.fingerprint,
-        "status": "graded" if outcome.failure is None else "failed",
+        "status": "failed" if outcome.failure is not None else (
+            "refused" if any(n.status == "refused" for n in outcome.notebooks) else "graded"),
         "reasons": json.dumps(
             [r.__dict__ for r in outcome.reasons]
             + ([{"code": "not_graded", "detail": outcome.failure, "notebook": "", "cell": ""}]

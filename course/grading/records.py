@@ -36,6 +36,8 @@ REASON_TITLES: dict[str, str] = {
     "hidden_file": "code tried to open a file hidden from it",
     "not_graded": "the submission could not be graded",
     "timestamp": "timestamp.txt could not be read (lateness unknown)",
+    "refused": "the submission was refused (it would replace an installed module); scored 0",
+    "disk_limit": "a writable folder of the sandbox reached its size limit",
 }
 """Plain-English title of each reason code, for the report."""
 
@@ -54,6 +56,8 @@ class Job:
     """Digest of the submitted files; a changed submission is graded again."""
     timestamp: str | None
     """The content of ``timestamp.txt`` (stripped), or None when absent."""
+    refused: tuple[str, ...] = ()
+    """Why the submission is refused without running it (names that shadow installed modules)."""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from course.grading.records import REASON_TITLES
+from course.grading.textsafe import csv_row
 
 __all__ = [
     "CellRow",
@@ -41,6 +42,7 @@ __all__ = [
     "read_grades",
     "score_summaries",
     "summarise",
+    "write_csv",
     "write_reports",
 ]
 
@@ -212,7 +214,7 @@ def score_summaries(submissions: Iterable[SubmissionRow]) -> list[ScoreSummary]:
 _NOTABLE = {"kernel_died", "timeout", "notebook_timeout", "memory", "process_limit", "unreadable_notebook",
             "missing_notebook", "fake_equality", "tampering", "hidden_file", "locked_cell_edited",
             "cell_restored", "cell_deleted", "not_graded", "exit", "output_truncated", "unexpected_file",
-            "timestamp"}
+            "timestamp", "refused", "disk_limit"}
 
 
 def summarise(submissions: list[SubmissionRow], cells: list[CellRow],
@@ -289,14 +291,28 @@ def read_grades(coursedir: Any) -> tuple[list[SubmissionRow], list[CellRow]]:
     return submissions, cells
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write ``rows`` as a CSV file; text a spreadsheet would run as a formula is neutralised.
+
+    A trainee id such as ``=1+2`` or ``@SUM(1,1)`` is written ``'=1+2``
+    (see :func:`course.grading.textsafe.csv_cell`), so opening the file in a
+    spreadsheet shows it instead of computing it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_csv(Path(tmp) / "g.csv", [{"student": "=1+2", "score": -1.0}])
+    ...     (Path(tmp) / "g.csv").read_text().splitlines()
+    ['student,score', "'=1+2,-1.0"]
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
         if not rows:
             return
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
 
 
 def write_reports(course: Path, not_gradable: Iterable[tuple[str, str, str]] = ()) -> dict[str, Path]:
@@ -318,12 +334,12 @@ def write_reports(course: Path, not_gradable: Iterable[tuple[str, str, str]] = (
     folder = Path(coursedir.root) / "reports"
     outputs = {"csv": folder / "grades.csv", "cells": folder / "cell-grades.csv",
                "html": folder / "grading-report.html"}
-    _write_csv(outputs["csv"], [
+    write_csv(outputs["csv"], [
         {**{k: v for k, v in asdict(r).items() if k != "reasons"},
          "reasons": "; ".join(f"{c}: {'/'.join(p for p in (n, cell) if p)} {d}".strip()
                               for c, n, cell, d in r.reasons)}
         for r in sorted(submissions, key=lambda r: (r.assignment, r.student))])
-    _write_csv(outputs["cells"], [asdict(c) for c in sorted(cells, key=lambda c: (c.assignment, c.student, c.notebook))])
+    write_csv(outputs["cells"], [asdict(c) for c in sorted(cells, key=lambda c: (c.assignment, c.student, c.notebook))])
     data = summarise(submissions, cells, not_gradable)
     outputs["html"].write_text(render(data, course_name=str(coursedir.course_id)), encoding="utf-8")
     return outputs

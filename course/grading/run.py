@@ -31,11 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from course.grading import cgroups as cgroups_module
+from course.grading import scratch
 from course.grading.discover import Skipped, plan_jobs
-from course.grading.gradebook import GradebookWriter
+from course.grading.gradebook import GradebookWriter, refusal
 from course.grading.kernel import user_task_count
 from course.grading.records import Job, Outcome
-from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, plan
+from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, installed_modules, plan
 from course.grading.settings import course_directory, load_config, sensitive_paths
 from course.grading.worker import AssignmentInfo, WorkerContext, grade_one, protected_modules
 
@@ -85,6 +86,8 @@ class RunSummary:
     """Submissions the grader itself could not grade (retried next run)."""
     not_gradable: list[Skipped] = field(default_factory=list)
     """Folders that are not gradable submissions."""
+    refused: list[Outcome] = field(default_factory=list)
+    """Submissions refused without running (files that shadow installed modules); recorded with 0."""
     seconds: float = 0.0
     """Wall time of the grading phase."""
     workers: int = 0
@@ -100,6 +103,8 @@ class RunSummary:
 def _init_worker(ctx: WorkerContext, parent: int) -> None:
     global _CONTEXT
     _CONTEXT = ctx
+    if ctx.sandbox is not None:
+        scratch.private_mounts()  # size-capped scratch tmpfs, invisible outside this worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -194,12 +199,17 @@ def grade_course(options: GradeOptions) -> RunSummary:
             infos = _assignment_info(writer, coursedir, options.protect)
             writer.end_reads()
             submitted = Path(coursedir.format_path(coursedir.submitted_directory, ".", ".")).resolve()
+            modules = sandbox.modules if sandbox is not None else installed_modules(sys.executable)
             jobs, summary.not_gradable = plan_jobs(submitted, infos, ignore=coursedir.ignore,
-                                                   students=options.students, assignments=options.assignments)
+                                                   students=options.students, assignments=options.assignments,
+                                                   modules=modules | set(options.protect))
             done = writer.graded_fingerprints()
             todo = [j for j in jobs if options.force or done.get((j.assignment, j.student)) != j.fingerprint
                     or not Path(coursedir.format_path(coursedir.autograded_directory, j.student, j.assignment)).is_dir()]
             summary.already_graded = len(jobs) - len(todo)
+            summary.refused = [refusal(j, infos[j.assignment].notebooks) for j in todo if j.refused]
+            writer.apply(summary.refused)
+            todo = [j for j in todo if not j.refused]
             cgroups = cgroups_module.probe(run_dir.name)
             nproc = None
             if cgroups is None and os.geteuid() != 0:

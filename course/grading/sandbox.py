@@ -15,7 +15,14 @@ folders it needs (its prefixes, ``sys.path``, editable installs) and builds a
   feedback), the exchange, the grader's temporary folder and the user's home
   hidden, even when the interpreter lives inside one of them (then only the
   interpreter's folders are put back);
-* a scrubbed environment (no tokens or passwords of the instructor's).
+* a scrubbed environment (no tokens or passwords of the instructor's), for
+  the kernel and for bubblewrap itself: bubblewrap is PID 1 in the sandbox,
+  so its ``/proc/1/environ`` and ``/proc/1/cmdline`` are readable there; it
+  starts with an empty environment and reads its options from a file;
+* the installed packages before the working folder on ``sys.path``
+  (``PYTHONSAFEPATH`` and an IPython setting append the working folder last);
+* a read-only root, ``/dev`` and hidden folders: every writable place is a
+  tmpfs with a size.
 
 :func:`probe` says plainly whether bubblewrap works here.
 
@@ -37,7 +44,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Limits", "Sandbox", "SandboxUnavailable", "plan", "probe"]
+__all__ = ["Limits", "Sandbox", "SandboxUnavailable", "installed_modules", "plan", "probe"]
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone", "fonts",
@@ -55,6 +62,13 @@ HOME = "/grading/home"
 """The kernel's home inside the sandbox."""
 CACHES = "/grading/caches"
 """Where read-only copies of the grader's caches are bound."""
+SMALL_MB = 64
+"""Size of the home folder and ``/dev/shm`` in the sandbox."""
+IPYTHON_CONFIG = f"""# written by course grade: the working folder comes last on sys.path
+c = get_config()  # noqa: F821
+c.InteractiveShellApp.ignore_cwd = True
+c.InteractiveShellApp.exec_lines = ["__import__('sys').path.append({WORKDIR!r})"]
+"""
 
 
 class SandboxUnavailable(RuntimeError):
@@ -105,6 +119,10 @@ class Sandbox:
     """``(target, link)`` for system folders that are symbolic links (merged /usr)."""
     caches: tuple[tuple[str, str], ...] = field(default=())
     """``(host folder, folder in the sandbox home)`` caches copied in at start (matplotlib's fonts)."""
+    ipython_config: str = ""
+    """Host file bound read-only as the kernel's IPython configuration (``sys.path`` order)."""
+    modules: frozenset[str] = field(default=frozenset())
+    """Top-level modules the kernel's interpreter can import (a submission must not shadow them)."""
 
     def cache_copies(self) -> list[list[str]]:
         """Return the ``[read-only copy, target]`` pairs the kernel copies before the first cell.
@@ -116,27 +134,27 @@ class Sandbox:
         """
         return [[f"{CACHES}/{index}", f"{HOME}/{target}"] for index, (_, target) in enumerate(self.caches)]
 
-    def argv(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
-        """Return the ``bwrap ... --`` prefix for one kernel.
+    def options(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
+        """Return bubblewrap's options for one kernel (without the executable).
 
         Examples
         --------
         >>> box = Sandbox("bwrap", readonly=("/opt/py",), hidden=(), etc=(), env=(("HOME", HOME),))
-        >>> argv = box.argv(connection_dir="/tmp/c", input_dir="/tmp/in", limits=Limits())
-        >>> "--unshare-net" in argv and argv[argv.index("/opt/py") - 1] == "--ro-bind" and argv[-1] == "--"
-        True
+        >>> opts = box.options(connection_dir="/tmp/c", input_dir="/tmp/in", limits=Limits())
+        >>> "--unshare-net" in opts and opts[opts.index("/opt/py") - 1] == "--ro-bind", opts[-2:]
+        (True, ['--remount-ro', '/'])
         """
         mb = 1024 * 1024
-        args = [self.bwrap, "--unshare-user", "--uid", "1000", "--gid", "1000"]
+        args = ["--unshare-user", "--uid", "1000", "--gid", "1000"]
         if self.disable_userns:
             args.append("--disable-userns")
         args += ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
                  "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--clearenv"]
         for name, value in self.env:
             args += ["--setenv", name, value]
-        size = str(limits.workdir_mb * mb)
+        size, small = str(limits.workdir_mb * mb), str(SMALL_MB * mb)
         args += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/tmp",
-                 "--size", size, "--tmpfs", "/dev/shm"]
+                 "--size", small, "--tmpfs", "/dev/shm"]
         for target, link in self.symlinks:
             args += ["--symlink", target, link]
         for folder in SYSTEM_DIRS:
@@ -146,21 +164,53 @@ class Sandbox:
             args += ["--ro-bind", host, inside]
         for folder in self.readonly:
             args += ["--ro-bind", folder, folder]
+        read_only = []
         for secret, restore in self.hidden:
             if Path(secret).is_dir():
                 args += ["--size", str(mb), "--tmpfs", secret]
+                read_only += ["--remount-ro", secret]
             else:
                 args += ["--ro-bind", "/dev/null", secret]
             for folder in restore:
                 args += ["--ro-bind", folder, folder]
         for index, (host, _) in enumerate(self.caches):
             args += ["--ro-bind", host, f"{CACHES}/{index}"]
-        args += ["--size", size, "--tmpfs", HOME,
-                 "--size", size, "--tmpfs", WORKDIR,
+        args += ["--size", small, "--tmpfs", HOME]
+        if self.ipython_config:
+            args += ["--ro-bind", self.ipython_config, f"{HOME}/.ipython/profile_default/ipython_kernel_config.py"]
+        args += ["--size", size, "--tmpfs", WORKDIR,
                  "--ro-bind", input_dir, INPUT,
                  "--bind", connection_dir, connection_dir,
-                 "--chdir", WORKDIR, "--"]
+                 "--chdir", WORKDIR, *read_only, "--remount-ro", "/dev", "--remount-ro", "/"]
         return args
+
+    def argv(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
+        """Return the command prefix (ending with ``--``) that starts a command in the sandbox for one kernel.
+
+        bubblewrap starts with an **empty** environment (``env -i``) and reads
+        its options from a file next to ``connection_dir`` (``--args``), so
+        neither the grader's variables nor its folder names can be read from
+        ``/proc/1`` inside the sandbox.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> box = Sandbox("bwrap", readonly=("/opt/py",), hidden=(), etc=(), env=(("HOME", HOME),))
+        >>> argv = box.argv(connection_dir=f"{folder}/c", input_dir="/tmp/in", limits=Limits())
+        >>> argv[3], argv[-3:], "--unshare-net" in argv
+        ('bwrap', ['--args', '3', '--'], False)
+        >>> "--unshare-net" in Path(folder, "bwrap.args").read_text().split("\\0")
+        True
+        """
+        options = self.options(connection_dir=connection_dir, input_dir=input_dir, limits=limits)
+        if any("\0" in option for option in options):
+            raise ValueError("a sandbox option contains a NUL character")
+        args_file = Path(connection_dir).parent / "bwrap.args"
+        args_file.parent.mkdir(parents=True, exist_ok=True)
+        args_file.write_text("".join(f"{option}\0" for option in options))
+        script = 'f=$1; shift; exec /usr/bin/env -i "$0" "$@" 3<"$f"'
+        return ["/bin/sh", "-c", script, self.bwrap, str(args_file), "--args", "3", "--"]
 
 
 def probe() -> str:
@@ -215,6 +265,31 @@ def interpreter_paths(python: str) -> list[Path]:
     return found
 
 
+_MODULES_PROBE = """
+import importlib.metadata, json, pkgutil, sys
+names = set(sys.stdlib_module_names) | set(sys.builtin_module_names)
+names |= {m.name for m in pkgutil.iter_modules([p for p in sys.path if p])}
+try:
+    names |= set(importlib.metadata.packages_distributions())
+except Exception:
+    pass
+print(json.dumps(sorted(n for n in names if n.isidentifier())))
+"""
+
+
+def installed_modules(python: str) -> frozenset[str]:
+    """Return the top-level module names ``python`` can import (standard library and installed).
+
+    Examples
+    --------
+    >>> {"json", "pandas", "course"} <= installed_modules(sys.executable)
+    True
+    """
+    out = subprocess.run([python, "-I", "-c", _MODULES_PROBE], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    return frozenset(json.loads(out)) | {"course"}
+
+
 def _python_packages(folder: Path, secrets: list[Path]) -> list[Path]:
     # what to put back when a hidden folder is itself on sys.path
     back = []
@@ -265,9 +340,13 @@ def plan(python: str, sensitive: list[Path], extra_readonly: list[Path] = (),  #
                                         "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n")
         (etc_dir / "group").write_text("root:x:0:\ntrainee:x:1000:\nnogroup:x:65534:\n")
         etc += [(str(etc_dir / "passwd"), "/etc/passwd"), (str(etc_dir / "group"), "/etc/group")]
+    ipython_config = ""
+    if etc_dir is not None:
+        (etc_dir / "ipython_kernel_config.py").write_text(IPYTHON_CONFIG)
+        ipython_config = str(etc_dir / "ipython_kernel_config.py")
     env = {"HOME": HOME, "USER": "trainee", "LOGNAME": "trainee", "SHELL": "/bin/sh", "TMPDIR": "/tmp",
            "PATH": os.pathsep.join([str(Path(python).parent), "/usr/local/bin", "/usr/bin", "/bin"]),
-           "NBGRADER_EXECUTION": "autograde", "PYTHONDONTWRITEBYTECODE": "1"}
+           "NBGRADER_EXECUTION": "autograde", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONSAFEPATH": "1"}
     env.update({k: os.environ[k] for k in PASS_ENV if k in os.environ})
     env.update({k: os.environ.get(k, "1") for k in THREAD_ENV})
     symlinks = [(os.readlink(d), d) for d in SYSTEM_DIRS if Path(d).is_symlink()]
@@ -276,7 +355,7 @@ def plan(python: str, sensitive: list[Path], extra_readonly: list[Path] = (),  #
     return Sandbox(bwrap=bwrap, readonly=tuple(str(p) for p in readonly), hidden=tuple(hidden),
                    etc=tuple(etc), env=tuple(sorted(env.items())),
                    disable_userns="--disable-userns" in help_text, symlinks=tuple(symlinks),
-                   caches=tuple(caches))
+                   caches=tuple(caches), ipython_config=ipython_config, modules=installed_modules(python))
 
 
 def _matplotlib_cache() -> Path | None:

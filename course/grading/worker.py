@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from course.grading import scratch
 from course.grading.cgroups import Cgroups
+from course.grading.discover import copy_regular, read_regular
 from course.grading.execute import GraderFailure, GuardedExecute
 from course.grading.kernel import KernelLaunch
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
@@ -114,14 +116,22 @@ def protected_modules(sources: list[str], local_names: set[str], prefixes: tuple
 
 
 def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset(),  # type: ignore[assignment]
-                max_bytes: int | None = None) -> list[str]:
-    """Copy regular non-notebook files (no symbolic links, none over ``max_bytes``); return their paths."""
+                max_bytes: int | None = None, untrusted: bool = False) -> list[str]:
+    """Copy regular non-notebook files (no symbolic links, none over ``max_bytes``); return their paths.
+
+    ``untrusted`` (a submission): only plain files, read without following
+    links, no hard link (see :func:`course.grading.discover.open_regular`).
+    """
     from nbgrader.utils import find_all_files
 
     copied = []
     for name in find_all_files(str(source), [*ignore, "*.ipynb"]):
         path = Path(name)
         relative = str(path.relative_to(source))
+        if untrusted:
+            if relative not in exclude and copy_regular(path, target / relative, max_bytes):
+                copied.append(relative)
+            continue
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or relative in exclude:
             continue
@@ -155,7 +165,7 @@ class _Grader:
         ignore = list(self.coursedir.ignore)
         submitted = Path(self.job.folder)
         limit = int(self.coursedir.max_file_size) * 1000
-        theirs = _copy_files(submitted, files, ignore, max_bytes=limit)
+        theirs = _copy_files(submitted, files, ignore, max_bytes=limit, untrusted=True)
         source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", self.job.assignment))
         exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
         ours = _copy_files(source, files, ignore, exclude)
@@ -227,11 +237,13 @@ class _Grader:
             _, placeholder = self._unreadable(name, "the notebook was not submitted")
             return NotebookOutcome(name, "missing"), placeholder
         limit = int(self.coursedir.max_file_size) * 1000
-        if path.stat().st_size > limit or path.is_symlink():
-            self.reasons.append(Reason("unreadable_notebook", f"over {limit // 1000} kB or a link; not read", name))
-            return self._unreadable(name, "the submitted notebook is too large to grade")
+        data = read_regular(path, limit)
+        if data is None:
+            self.reasons.append(Reason("unreadable_notebook", f"over {limit // 1000} kB, a link or not a plain file; "
+                                                              "not read", name))
+            return self._unreadable(name, "the submitted notebook is too large or a link")
         try:
-            nb = nbformat.read(str(path), as_version=4)
+            nb = nbformat.reads(data.decode("utf-8"), as_version=4)
             before = self._inspect(nb, name)
             resources = self._resources(name, files)
             for pp in self._preprocessors("sanitize_preprocessors"):
@@ -343,9 +355,7 @@ class _Grader:
         for name, nb in notebooks.items():
             if nb is not None:
                 nbformat.write(nb, str(staging / f"{name}.ipynb"))
-        timestamp = Path(self.job.folder) / "timestamp.txt"
-        if timestamp.is_file() and not timestamp.is_symlink():
-            shutil.copyfile(timestamp, staging / "timestamp.txt")
+        copy_regular(Path(self.job.folder) / "timestamp.txt", staging / "timestamp.txt", 4096)
         mode = int(str(664 if self.coursedir.groupshared else 444), 8)
         for dirpath, _dirs, names in os.walk(staging):
             for entry in names:
@@ -389,8 +399,9 @@ def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
     """
     started = time.monotonic()
     slot = Path(ctx.run_dir) / f"w{os.getpid()}"
-    if slot.exists():
-        shutil.rmtree(slot, ignore_errors=True)
+    scratch.remove_tree(slot)  # a killed job's leftovers, whatever their permissions
+    if ctx.sandbox is not None:
+        scratch.mount_scratch(slot, ctx.limits.workdir_mb)
     grader = _Grader(ctx, job, slot)
     outcome = Outcome(job, sandboxed=ctx.sandbox is not None)
     try:
@@ -400,13 +411,14 @@ def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
             result, nb = grader.grade_notebook(name, files)
             outcome.notebooks.append(result)
             notebooks[name] = nb
+        grader.reasons += scratch.limit_reasons(slot, notebooks.values(), size_mb=ctx.limits.workdir_mb)
         grader.publish(files, notebooks)
     except GraderFailure as error:
         outcome.failure = str(error)
     except Exception as error:
         outcome.failure = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}"
     finally:
-        shutil.rmtree(slot, ignore_errors=True)
+        scratch.remove_tree(slot)
     outcome.reasons = grader.reasons
     outcome.seconds = time.monotonic() - started
     return outcome

@@ -32,6 +32,9 @@ c.CourseDirectory.max_file_size = 10_000
 if os.environ.get("NBGRADER_EXCHANGE"):
     c.Exchange.root = os.environ["NBGRADER_EXCHANGE"]
 c.Exchange.timezone = os.environ.get("COURSE_TIMEZONE", "UTC")
+# collect copies plain files only: a link in the inbound folder is left out, never followed
+# (nbgrader's own collect would copy the target, e.g. the gradebook); see docs/grading.md
+c.ExchangeFactory.collect = "course.grading.collect.SafeExchangeCollect"
 
 # ------------------------------------------------------------------ releasing an assignment
 # The answer cell keeps its scaffold with `...`; the solution region becomes this one comment.
@@ -50,3 +53,5 @@ c.Execute.timeout = 60  # seconds per cell; an exercise cell takes well under a 
 c.Execute.interrupt_on_timeout = True
 c.Execute.execute_retries = 0
 c.Autograde.create_student = True
+# feedback pages (also those made from the formgrader) render no trainee script or event handler
+c.HTMLExporter.sanitize_html = True

@@ -1,0 +1,105 @@
+"""``nbgrader collect`` that copies plain files only.
+
+nbgrader's collect copies a submission from the exchange's inbound folder
+with ``shutil.copytree``, which follows symbolic links: a trainee who puts a
+link to ``/srv/course/gradebook.db`` (or any file the instructor can read)
+in the inbound folder gets a regular copy of its target in ``submitted/``,
+and from there in the grading kernel. A hard link is copied as its content
+too, and a pipe would hang the copy.
+
+:class:`SafeExchangeCollect` is nbgrader's collect with one change: it copies
+only real folders and plain files (see
+:func:`course.grading.discover.open_regular`: no symbolic link, no hard link,
+no device, pipe or socket), read without following links, and logs each
+item left out. The course's ``nbgrader_config.py`` selects it::
+
+    c.ExchangeFactory.collect = "course.grading.collect.SafeExchangeCollect"
+
+so both ``nbgrader collect`` and the formgrader's collect button use it.
+``course grade`` itself never reads a link in ``submitted/`` either.
+
+Examples
+--------
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     src, dest = Path(tmp) / "in", Path(tmp) / "out"
+...     (src / "sub").mkdir(parents=True)
+...     _ = (src / "nb.ipynb").write_text("{}")
+...     _ = (src / "sub" / "data.csv").write_text("x")
+...     (src / "link").symlink_to("/etc/hostname")
+...     left_out = copy_plain_tree(src, dest)
+...     sorted(str(p.relative_to(dest)) for p in dest.rglob("*")), left_out
+(['nb.ipynb', 'sub', 'sub/data.csv'], ['link'])
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from nbgrader.exchange.default.collect import ExchangeCollect
+
+from course.grading.discover import copy_regular
+
+__all__ = ["SafeExchangeCollect", "copy_plain_tree"]
+
+
+def copy_plain_tree(source: Path, target: Path, ignore: Iterable[str] = (), max_bytes: int | None = None) -> list[str]:
+    """Copy the real folders and plain files of ``source`` into ``target``; return what was left out.
+
+    Items matching an ``ignore`` glob are skipped silently; links, special
+    files and files over ``max_bytes`` are left out and returned (relative
+    paths).
+    """
+    patterns = list(ignore)
+    left_out: list[str] = []
+    target.mkdir(parents=True, exist_ok=True)
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        kept = []
+        for name in sorted(dirnames):
+            if any(fnmatch.fnmatch(name, p) for p in patterns):
+                continue
+            if stat.S_ISDIR(os.lstat(here / name).st_mode):
+                kept.append(name)
+                (target / (here / name).relative_to(source)).mkdir(exist_ok=True)
+            else:
+                left_out.append(str((here / name).relative_to(source)))
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if any(fnmatch.fnmatch(name, p) for p in patterns):
+                continue
+            relative = (here / name).relative_to(source)
+            if not copy_regular(here / name, target / relative, max_bytes):
+                left_out.append(str(relative))
+    return left_out
+
+
+class SafeExchangeCollect(ExchangeCollect):  # type: ignore[misc]
+    """nbgrader's ``ExchangeCollect`` copying plain files only (no link is followed)."""
+
+    def do_copy(self, src: str, dest: str, log: Any = None) -> None:
+        """Copy submission ``src`` to ``dest`` like nbgrader, leaving out links and special files."""
+        source = Path(src)
+        if source.is_symlink() or not source.is_dir():
+            self.log.warning("%s is not a folder (a link?): not collected", src)
+            return
+        size = self.get_size(src)
+        if size > 1000 * self.coursedir.max_dir_size:
+            self.log.error("Directory size is too big")
+            raise RuntimeError(f"Directory size is too big. Size is {size}, maximum size is "
+                               f"{1000 * self.coursedir.max_dir_size}")
+        left_out = copy_plain_tree(source, Path(dest), self.coursedir.ignore,
+                                   1000 * int(self.coursedir.max_file_size))
+        for item in left_out:
+            self.log.warning("%s: left out %s (a link, a special file or too large)", src, item)
+        if self.coursedir.groupshared:
+            for dirname, _, filenames in os.walk(dest):
+                os.chmod(dirname, (os.stat(dirname).st_mode | 0o2770) & 0o2777)
+                for filename in filenames:
+                    path = os.path.join(dirname, filename)
+                    os.chmod(path, (os.stat(path).st_mode | 0o660) & 0o777)

@@ -79,7 +79,7 @@ def copy_plain_tree(source: Path, target: Path, ignore: Iterable[str] = (), max_
     return left_out
 
 
-class SafeExchangeCollect(ExchangeCollect):  # type: ignore[misc]
+class SafeExchangeCollect(ExchangeCollect):
     """nbgrader's ``ExchangeCollect`` copying plain files only (no link is followed)."""
 
     def do_copy(self, src: str, dest: str, log: Any = None) -> None:

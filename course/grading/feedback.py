@@ -99,7 +99,7 @@ def clean_feedback_html(page: str) -> str:
     finder.close()
     allowed = (finder.tags | {"p", "div", "span", "a", "img", "pre", "code", "table", "tr", "td", "th", "svg"}) - _ACTIVE
     body = _SCRIPT_BLOCK.sub("", body)
-    cleaned = bleach.clean(body, tags=allowed, attributes=_attribute, protocols=_PROTOCOLS, strip=True,
+    cleaned: str = bleach.clean(body, tags=allowed, attributes=_attribute, protocols=_PROTOCOLS, strip=True,
                            strip_comments=True, css_sanitizer=CSSSanitizer())
     return head + cleaned + tail
 

@@ -133,6 +133,10 @@ def test_ordinary_extra_files_are_not_refused(tmp_path: Path) -> None:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text("x")
     assert shadowing(folder, {"pandas", "course", "json", "data", "images"}) == []
+    # a file the assignment ships itself (its copy replaces the trainee's) is not held against them
+    (folder / "json.py").write_text("")
+    assert shadowing(folder, {"json"}) == ["json.py"]
+    assert shadowing(folder, {"json"}, own=["json.py"]) == []
 
 
 # ---------------------------------------------------------------------------- timestamps

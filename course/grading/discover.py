@@ -23,7 +23,7 @@ import fnmatch
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,7 +240,7 @@ def linked_submissions(submitted: Path) -> list[Skipped]:
     return found
 
 
-def shadowing(folder: Path, modules: Iterable[str], ignore: Iterable[str] = ()) -> list[str]:
+def shadowing(folder: Path, modules: Iterable[str], ignore: Iterable[str] = (), own: Iterable[str] = ()) -> list[str]:
     """Return the submission's files and folders that would replace an installed or standard module.
 
     The submission is copied into the kernel's working folder, which is on
@@ -248,7 +248,9 @@ def shadowing(folder: Path, modules: Iterable[str], ignore: Iterable[str] = ()) 
     no-op checks, a ``sitecustomize.py`` or a ``*.pth`` file could otherwise be
     imported instead of the real thing. ``modules`` are the importable
     top-level names of the kernel's interpreter. A folder counts when it
-    holds Python code (a folder ``data/`` of CSV files is fine).
+    holds Python code (a folder ``data/`` of CSV files is fine). Names in
+    ``own`` (the assignment's own files, which replace the trainee's copies)
+    are allowed.
 
     Examples
     --------
@@ -261,12 +263,15 @@ def shadowing(folder: Path, modules: Iterable[str], ignore: Iterable[str] = ()) 
     ...     shadowing(root, {"numpy", "course", "data", "json"})
     ['course/', 'numpy.py', 'x.pth']
     """
-    names = set(modules) | _ALWAYS_SHADOWING
+    allowed = set(own)
+    names = (set(modules) | _ALWAYS_SHADOWING) - allowed
     patterns = list(ignore)
     found: list[str] = []
     for path in submission_files(folder, patterns):
         relative = path.relative_to(folder)
         top_module = len(relative.parts) == 1 and path.name.endswith(_MODULE_SUFFIXES)
+        if relative.parts[0] in allowed:
+            continue
         if path.suffix == ".pth" or (top_module and path.name.split(".")[0] in names):
             found.append(str(relative))
     for entry in sorted(folder.iterdir()) if _real_folder(folder) else []:
@@ -290,6 +295,7 @@ def plan_jobs(
     students: Iterable[str] = (),
     assignments: Iterable[str] = (),
     modules: Iterable[str] = (),
+    own_files: Mapping[str, Iterable[str]] | None = None,
 ) -> tuple[list[Job], list[Skipped]]:
     """Return the jobs to consider and the folders that cannot be graded.
 
@@ -297,7 +303,8 @@ def plan_jobs(
     A folder whose assignment nbgrader does not know (never released with
     ``generate_assignment``) is skipped with a reason, and so is a folder that
     is a symbolic link. A submission with files that would shadow one of
-    ``modules`` (see :func:`shadowing`) becomes a job marked ``refused``.
+    ``modules`` (see :func:`shadowing`; ``own_files``: the top-level names
+    each assignment ships itself) becomes a job marked ``refused``.
 
     Examples
     --------
@@ -323,5 +330,6 @@ def plan_jobs(
             skipped.append(Skipped(student, assignment, "unknown assignment (not in the gradebook)"))
             continue
         jobs.append(Job(student, assignment, str(folder.resolve()), fingerprint(folder, patterns),
-                        _timestamp(folder), tuple(shadowing(folder, modules, patterns))))
+                        _timestamp(folder),
+                        tuple(shadowing(folder, modules, patterns, (own_files or {}).get(assignment, ())))))
     return jobs, skipped

@@ -200,9 +200,11 @@ def grade_course(options: GradeOptions) -> RunSummary:
             writer.end_reads()
             submitted = Path(coursedir.format_path(coursedir.submitted_directory, ".", ".")).resolve()
             modules = sandbox.modules if sandbox is not None else installed_modules(sys.executable)
-            jobs, summary.not_gradable = plan_jobs(submitted, infos, ignore=coursedir.ignore,
-                                                   students=options.students, assignments=options.assignments,
-                                                   modules=modules | set(options.protect))
+            sources = {a: Path(coursedir.format_path(coursedir.source_directory, ".", a)) for a in infos}
+            jobs, summary.not_gradable = plan_jobs(
+                submitted, infos, ignore=coursedir.ignore, students=options.students,
+                assignments=options.assignments, modules=modules | set(options.protect),
+                own_files={a: [p.name for p in s.iterdir()] if s.is_dir() else [] for a, s in sources.items()})
             done = writer.graded_fingerprints()
             todo = [j for j in jobs if options.force or done.get((j.assignment, j.student)) != j.fingerprint
                     or not Path(coursedir.format_path(coursedir.autograded_directory, j.student, j.assignment)).is_dir()]

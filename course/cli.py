@@ -99,6 +99,9 @@ def _grade(args: argparse.Namespace) -> int:
     if not args.sandbox:
         print("WARNING: grading without the sandbox: trainees' code runs with your rights and can read "
               "and change the course's sources, solutions and gradebook.", file=sys.stderr)
+    warning = _collect_warning(options.course)
+    if warning:
+        print(warning, file=sys.stderr)
     try:
         summary = grade_course(options)
     except SandboxUnavailable as error:
@@ -127,6 +130,30 @@ def _grade(args: argparse.Namespace) -> int:
     for kind, path in summary.outputs.items():
         print(shown(f"{kind}: {path}"))
     return 1 if summary.failed else 0
+
+
+def _collect_warning(course: Path) -> str | None:
+    """Return a warning when the course uses an exchange but nbgrader's link-following collect.
+
+    Examples
+    --------
+    >>> _collect_warning(Path("/nonexistent")) is None
+    True
+    """
+    from course.errors import CourseInputError
+    from course.grading.settings import load_config
+
+    try:
+        config = load_config(course)
+    except CourseInputError:
+        return None
+    exchange = Path(str(config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")))
+    chosen = str(config.get("ExchangeFactory", {}).get("collect", ""))
+    if not exchange.is_dir() or chosen.endswith("SafeExchangeCollect"):
+        return None
+    return ("course grade: warning: this course collects from the exchange with nbgrader's own collect, which "
+            "copies the target of a trainee's symbolic link (the gradebook, a solution); add to nbgrader_config.py:\n"
+            "    c.ExchangeFactory.collect = \"course.grading.collect.SafeExchangeCollect\"")
 
 
 def _no_sandbox(error: Exception) -> int:

@@ -265,3 +265,41 @@ def test_nothing_of_the_graders_environment_is_visible_and_every_writable_place_
                           f"read-only {course}"]
     assert all(line.startswith("capped ") and line.endswith(" 28") for line in lines[7:11]), lines[7:11]
     assert lines[11] == "True False False"
+
+
+@pytest.mark.slow
+def test_nbgrader_collect_leaves_links_out_and_survives_bad_times(tmp_path: Path) -> None:
+    from course.grading import democourse as demo
+
+    root = demo.build_course(tmp_path / "course")
+    demo.release(root)
+    exchange = tmp_path / "exchange"
+    with (root / "nbgrader_config.py").open("a") as config:
+        config.write(f"c.Exchange.root = {str(exchange)!r}\n"
+                     "c.ExchangeFactory.collect = 'course.grading.collect.SafeExchangeCollect'\n")
+    inbound = exchange / "demo-course" / "inbound"
+    good = inbound / "ann+ps1+2030-02-01 10:00:00.000000 UTC"
+    good.mkdir(parents=True)
+    (good / "problems.ipynb").write_text("{}")
+    (good / "timestamp.txt").write_text("2030-02-01 10:00:00.000000 UTC")
+    (good / "gradebook.db").symlink_to(root / "gradebook.db")
+    os.link(root / "nbgrader_config.py", good / "config.txt")
+    os.mkfifo(good / "pipe")
+    for name in ("bob+ps1+99999999999999999999999", "cy+ps1+9999-12-31 23:59:59 -0100"):
+        (inbound / name).mkdir()
+        (inbound / name / "problems.ipynb").write_text("{}")
+    (inbound / "dee+ps1+2030-02-01 10:00:00.000000 UTC").symlink_to(root / "exercises" / "ps1")
+    (root / "submitted" / "eve" / "ps1").mkdir(parents=True)  # collected before, with a bad time
+    (root / "submitted" / "eve" / "ps1" / "timestamp.txt").write_text("9999-12-31 23:59:59 -0100")
+    (inbound / "eve+ps1+2030-02-01 10:00:00.000000 UTC").mkdir()
+    (inbound / "eve+ps1+2030-02-01 10:00:00.000000 UTC" / "problems.ipynb").write_text('{"new": 1}')
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "collect", "ps1", "--update"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    collected = root / "submitted"
+    assert sorted(p.name for p in (collected / "ann" / "ps1").iterdir()) == ["problems.ipynb", "timestamp.txt"]
+    assert (collected / "bob" / "ps1" / "problems.ipynb").is_file() and (collected / "cy" / "ps1").is_dir()
+    assert not (collected / "dee" / "ps1").exists()  # a linked submission folder is not followed
+    assert (collected / "eve" / "ps1" / "problems.ipynb").read_text() == '{"new": 1}'
+    assert "left out" in result.stderr

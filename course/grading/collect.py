@@ -38,6 +38,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,43 @@ def copy_plain_tree(source: Path, target: Path, ignore: Iterable[str] = (), max_
 
 
 class SafeExchangeCollect(ExchangeCollect):
-    """nbgrader's ``ExchangeCollect`` copying plain files only (no link is followed)."""
+    """nbgrader's ``ExchangeCollect`` copying plain files only (no link is followed).
+
+    A submission folder whose name holds no valid time (a trainee can name a
+    folder in the inbound ``ann+ps1+99999999999999999999999``) is collected
+    as the oldest of that trainee's submissions, with a warning, instead of
+    stopping the collect of the whole cohort with ``OverflowError``; so is an
+    already collected submission whose ``timestamp.txt`` is not a date.
+    """
+
+    def _path_to_record(self, path: str) -> dict[str, Any]:
+        try:
+            record: dict[str, Any] = super()._path_to_record(path)
+            if not isinstance(record["timestamp"], datetime):
+                raise ValueError(record["timestamp"])
+            return record
+        except Exception:  # dateutil raises ValueError, OverflowError, ...
+            name = os.path.split(path)[1]
+            self.log.warning("%s: the time in the folder name is not a date; collected as the oldest", name)
+            return {"username": name.split("+", 1)[0], "filename": name, "timestamp": datetime.min}
+
+    def copy_files(self) -> None:
+        """Collect as nbgrader does; an unreadable ``timestamp.txt`` already collected counts as no time."""
+        original = self.coursedir.get_existing_timestamp
+
+        def existing_timestamp(dest_path: str) -> datetime | None:
+            try:
+                found: datetime | None = original(dest_path)
+            except Exception:  # nbgrader fails the whole collect on one bad file (or overflows)
+                self.log.warning("%s: timestamp.txt is not a date; replaced by the new submission", dest_path)
+                return None
+            return found
+
+        self.coursedir.get_existing_timestamp = existing_timestamp
+        try:
+            super().copy_files()
+        finally:
+            del self.coursedir.get_existing_timestamp
 
     def do_copy(self, src: str, dest: str, log: Any = None) -> None:
         """Copy submission ``src`` to ``dest`` like nbgrader, leaving out links and special files."""

@@ -303,3 +303,16 @@ def test_nbgrader_collect_leaves_links_out_and_survives_bad_times(tmp_path: Path
     assert not (collected / "dee" / "ps1").exists()  # a linked submission folder is not followed
     assert (collected / "eve" / "ps1" / "problems.ipynb").read_text() == '{"new": 1}'
     assert "left out" in result.stderr
+
+
+def test_course_grade_warns_when_the_exchange_is_collected_with_links_followed(tmp_path: Path) -> None:
+    from course.cli import _collect_warning
+
+    (tmp_path / "exchange").mkdir()
+    config = tmp_path / "nbgrader_config.py"
+    config.write_text(f"c = get_config()\nc.Exchange.root = {str(tmp_path / 'exchange')!r}\n")
+    warning = _collect_warning(tmp_path)
+    assert warning is not None and "SafeExchangeCollect" in warning
+    config.write_text(config.read_text() + "c.ExchangeFactory.collect = "
+                                           "'course.grading.collect.SafeExchangeCollect'\n")
+    assert _collect_warning(tmp_path) is None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from course._checks import check_choice
 from course.data.schema import WASTERS
-from course.timemgmt._text import Text
+from course.i18n import Text
 
 __all__ = ["EXTRA_WASTERS", "TEN_WASTERS", "WASTER_INFO", "TimeWaster", "waster"]
 

@@ -9,6 +9,10 @@ Chinese translation.
 The language is chosen with :func:`set_language` or the ``COURSE_LANG``
 environment variable (``en`` or ``zh``); English is the default.
 
+Course data held in both languages (names, notes, advice from the training
+material) is a :class:`Text`; this module is the only one that decides which
+language to show (:func:`choose`).
+
 Examples
 --------
 >>> set_language("zh")

@@ -45,15 +45,12 @@ class ServiceTier:
 
 
 SERVICE_TIERS: dict[str, ServiceTier] = {
-    "A": ServiceTier("A",
-                     Text("personalised service plan: professional, complete solutions",
-                          "制定个性化服务计划，提供专业、全面的解决方案")),
-    "B": ServiceTier("B",
-                     Text("stable, efficient supply and service: keep the good cooperation",
-                          "提供稳定、高效的产品和服务，保持良好合作关系")),
-    "C": ServiceTier("C",
-                     Text("market development: widen coverage and make the brand known",
-                          "加强市场开拓，提高产品覆盖率和品牌知名度")),
+    "A": ServiceTier("A", Text("personalised service plan: professional, complete solutions",
+                               "制定个性化服务计划，提供专业、全面的解决方案")),
+    "B": ServiceTier("B", Text("stable, efficient supply and service: keep the good cooperation",
+                               "提供稳定、高效的产品和服务，保持良好合作关系")),
+    "C": ServiceTier("C", Text("market development: widen coverage and make the brand known",
+                               "加强市场开拓，提高产品覆盖率和品牌知名度")),
 }
 """The seed's service for A, B and C customers."""
 
@@ -84,17 +81,14 @@ class InfoLayer:
 
 
 INFORMATION_MODEL: tuple[InfoLayer, ...] = (
-    InfoLayer("visible",
-              Text("visible basics", "可视·基本信息"),
+    InfoLayer("visible", Text("visible basics", "可视·基本信息"),
               ("name", "hospital", "department", "title", "age", "gender", "phone"),
               "年龄，性别，车辆，工作情况，家庭等"),
-    InfoLayer("business",
-              Text("business facts", "相关·业务信息"),
+    InfoLayer("business", Text("business facts", "相关·业务信息"),
               ("products_used", "prescribing_status", "potential", "patients_month",
                "call_history", "best_visit_time"),
               "使用年限，车型，里程，保险等"),
-    InfoLayer("extended",
-              Text("extended information", "延伸·衍伸信息"),
+    InfoLayer("extended", Text("extended information", "延伸·衍伸信息"),
               ("family_and_friends", "interests", "career_goals", "academic_activities",
                "personal_preferences"),
               "亲友，宠物，工作单位，个人喜好，职业特点等"),
@@ -164,13 +158,11 @@ def assess_competition(competitors: int, strength: int, dominant: bool) -> Compe
     if not isinstance(dominant, bool):
         check_choice("dominant", dominant, (True, False))
     if count == 0:
-        return CompetitionView(1,
-                               Text("no competitor yet: be first and set the standard of care",
-                                    "尚无竞争对手：抢先进入，建立治疗标准"))
+        return CompetitionView(1, Text("no competitor yet: be first and set the standard of care",
+                                       "尚无竞争对手：抢先进入，建立治疗标准"))
     if dominant:
-        return CompetitionView(5,
-                               Text("one competitor dominates: win specific patients or departments first",
-                                    "竞争对手已占绝对优势：先争取特定病人或科室"))
+        return CompetitionView(5, Text("one competitor dominates: win specific patients or departments first",
+                                       "竞争对手已占绝对优势：先争取特定病人或科室"))
     pressure = min(max(power, 2), 4)
     if count >= 3 and pressure <= 3:
         return CompetitionView(pressure,

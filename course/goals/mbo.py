@@ -58,20 +58,12 @@ class MboKind:
 
 
 MBO_KINDS: tuple[MboKind, ...] = (
-    MboKind("performance",
-            Text("Performance-improving", "提高业绩型"),
-            Text("results", "注重结果"),
-            "top-down",
-            (
+    MboKind("performance", Text("Performance-improving", "提高业绩型"), Text("results", "注重结果"), "top-down", (
         Text("Centred on improving results", "以提高业绩为中心"),
         Text("Goals set top-down, level by level", "自上而下,逐渐制定目标"),
         Text("Goals linked in a chain", "建立目标之间的连锁"),
     )),
-    MboKind("capability",
-            Text("Capability-improving", "提高能力型"),
-            Text("process", "过程管理"),
-            "bottom-up",
-            (
+    MboKind("capability", Text("Capability-improving", "提高能力型"), Text("process", "过程管理"), "bottom-up", (
         Text("Centred on the process", "重点是过程"),
         Text("Centred on the individual", "以个人为中心"),
         Text("Goals set bottom-up", "自下而上制定目标"),

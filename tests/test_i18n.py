@@ -110,11 +110,8 @@ def test_bilingual_data_is_held_in_text_not_in_field_pairs() -> None:
 @pytest.mark.parametrize(("lang", "shown"), [("en", "Health"), ("zh", "健康")])
 def test_text_shows_the_language_in_force_and_both_on_demand(lang: str, shown: str) -> None:
     set_language(lang)
-    try:
-        text = Text("Health", "健康")
-        assert str(text) == shown
-        assert f"{text}" == shown
-        assert text.both == "Health (健康)"
-        assert choose("name_en", "name_zh") == f"name_{lang}"
-    finally:
-        set_language("en")
+    text = Text("Health", "健康")
+    assert str(text) == shown
+    assert f"{text}" == shown
+    assert text.both == "Health (健康)"
+    assert choose("name_en", "name_zh") == f"name_{lang}"

@@ -28,7 +28,7 @@ from course.grading.report import write_csv
 from course.grading.scratch import remove_tree
 from course.grading.textsafe import terminal_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _submission(root: Path, student: str = "ann") -> Path:

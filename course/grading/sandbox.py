@@ -44,7 +44,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Limits", "Sandbox", "SandboxUnavailable", "installed_modules", "plan", "probe"]
+__all__ = ["Limits", "Sandbox", "SandboxUnavailable", "installed_modules", "plan", "probe", "writable_places"]
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone", "fonts",
@@ -134,8 +134,14 @@ class Sandbox:
         """
         return [[f"{CACHES}/{index}", f"{HOME}/{target}"] for index, (_, target) in enumerate(self.caches)]
 
-    def options(self, *, connection_dir: str, input_dir: str, limits: Limits) -> list[str]:
+    def options(self, *, connection_dir: str, input_dir: str, limits: Limits,
+                mounted: dict[str, str] | None = None) -> list[str]:
         """Return bubblewrap's options for one kernel (without the executable).
+
+        ``mounted`` maps writable places of the sandbox (:data:`WORKDIR`,
+        ``/tmp``, :data:`HOME`, ``/dev/shm``) to host folders that are already
+        size-capped tmpfs (the worker's, see :mod:`course.grading.scratch`);
+        the others become bubblewrap's own tmpfs with the same sizes.
 
         Examples
         --------
@@ -152,9 +158,14 @@ class Sandbox:
                  "--unshare-cgroup-try", "--hostname", "grader", "--die-with-parent", "--clearenv"]
         for name, value in self.env:
             args += ["--setenv", name, value]
-        size, small = str(limits.workdir_mb * mb), str(SMALL_MB * mb)
-        args += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/tmp",
-                 "--size", small, "--tmpfs", "/dev/shm"]
+        mounted = mounted or {}
+
+        def writable(place: str) -> list[str]:
+            if place in mounted:
+                return ["--bind", mounted[place], place]
+            return ["--size", str(writable_places(limits)[place] * mb), "--tmpfs", place]
+
+        args += ["--proc", "/proc", "--dev", "/dev", *writable("/tmp"), *writable("/dev/shm")]
         for target, link in self.symlinks:
             args += ["--symlink", target, link]
         for folder in SYSTEM_DIRS:
@@ -175,10 +186,10 @@ class Sandbox:
                 args += ["--ro-bind", folder, folder]
         for index, (host, _) in enumerate(self.caches):
             args += ["--ro-bind", host, f"{CACHES}/{index}"]
-        args += ["--size", small, "--tmpfs", HOME]
+        args += writable(HOME)
         if self.ipython_config:
             args += ["--ro-bind", self.ipython_config, f"{HOME}/.ipython/profile_default/ipython_kernel_config.py"]
-        args += ["--size", size, "--tmpfs", WORKDIR,
+        args += [*writable(WORKDIR),
                  "--ro-bind", input_dir, INPUT,
                  "--bind", connection_dir, connection_dir,
                  "--chdir", WORKDIR, *read_only, "--remount-ro", "/dev", "--remount-ro", "/"]
@@ -203,7 +214,15 @@ class Sandbox:
         >>> "--unshare-net" in Path(folder, "bwrap.args").read_text().split("\\0")
         True
         """
-        options = self.options(connection_dir=connection_dir, input_dir=input_dir, limits=limits)
+        from course.grading.scratch import mount_scratch, private
+
+        mounted: dict[str, str] = {}
+        if private():  # the worker can mount: each writable place is a tmpfs it can measure afterwards
+            for place, size_mb in writable_places(limits).items():
+                host = Path(f"{connection_dir}.{place.strip('/').replace('/', '-')}")
+                if mount_scratch(host, size_mb):
+                    mounted[place] = str(host)
+        options = self.options(connection_dir=connection_dir, input_dir=input_dir, limits=limits, mounted=mounted)
         if any("\0" in option for option in options):
             raise ValueError("a sandbox option contains a NUL character")
         args_file = Path(connection_dir).parent / "bwrap.args"
@@ -211,6 +230,17 @@ class Sandbox:
         args_file.write_text("".join(f"{option}\0" for option in options))
         script = 'f=$1; shift; exec /usr/bin/env -i "$0" "$@" 3<"$f"'
         return ["/bin/sh", "-c", script, self.bwrap, str(args_file), "--args", "3", "--"]
+
+
+def writable_places(limits: Limits) -> dict[str, int]:
+    """Return each writable place of the sandbox with its size in MB.
+
+    Examples
+    --------
+    >>> writable_places(Limits())
+    {'/grading/work': 256, '/tmp': 256, '/grading/home': 64, '/dev/shm': 64}
+    """
+    return {WORKDIR: limits.workdir_mb, "/tmp": limits.workdir_mb, HOME: SMALL_MB, "/dev/shm": SMALL_MB}
 
 
 def probe() -> str:

@@ -43,7 +43,7 @@ from typing import Any
 
 from course.grading.records import Reason
 
-__all__ = ["limit_reasons", "mount_scratch", "private_mounts", "remove_tree"]
+__all__ = ["limit_reasons", "mount_scratch", "private", "private_mounts", "remove_tree"]
 
 _CLONE_NEWNS = 0x00020000
 _CLONE_NEWUSER = 0x10000000
@@ -83,6 +83,17 @@ def private_mounts() -> bool:
         return False
     _PRIVATE["active"] = True
     return True
+
+
+def private() -> bool:
+    """Whether this process has its private mount namespace (so it can mount tmpfs).
+
+    Examples
+    --------
+    >>> private() in (True, False)
+    True
+    """
+    return _PRIVATE["active"]
 
 
 def mount_scratch(folder: Path, size_mb: int) -> bool:
@@ -155,10 +166,15 @@ def limit_reasons(folder: Path, notebooks: Iterable[Any], *, size_mb: int) -> li
     ['disk_limit']
     """
     found: list[Reason] = []
-    with contextlib.suppress(OSError):
-        usage = os.statvfs(folder)
-        if usage.f_bavail * usage.f_frsize < 1024 * 1024 and usage.f_blocks * usage.f_frsize <= size_mb * 1024 * 1024:
-            found.append(Reason("disk_limit", f"the kernel's scratch folder (connection, log) reached {size_mb} MB"))
+    places = [(folder, "the kernel's scratch folder (connection folder, log)")]
+    for kernel in sorted(folder.glob("k*/c.*")) if folder.is_dir() else []:
+        places.append((kernel, "the sandbox's " + "/" + kernel.name.split(".", 1)[1].replace("-", "/")))
+    for place, label in places:
+        with contextlib.suppress(OSError):
+            usage = os.statvfs(place)
+            total = usage.f_blocks * usage.f_frsize
+            if usage.f_bavail * usage.f_frsize < 1024 * 1024 and total <= size_mb * 1024 * 1024:
+                found.append(Reason("disk_limit", f"{label} reached its size ({total // (1024 * 1024)} MB)"))
     for nb in notebooks:
         for cell in getattr(nb, "cells", []) if nb is not None else []:
             for output in cell.get("outputs", []):

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -208,15 +209,37 @@ def test_feedback_html_keeps_no_active_content(attack: str) -> None:
 
 # ---------------------------------------------------------------------------- sandbox process and writable places
 
-def test_a_scratch_folder_locked_by_a_kernel_is_removed(tmp_path: Path) -> None:
-    slot = tmp_path / "w1"
+@pytest.mark.parametrize("who", ["this user", "an ordinary user"])
+def test_a_scratch_folder_locked_by_a_kernel_is_removed(who: str) -> None:
+    base = Path(tempfile.mkdtemp(prefix="scratch-test-"))
+    slot = base / "w1"
     (slot / "k1" / "c" / "deep").mkdir(parents=True)
     (slot / "k1" / "c" / "deep" / "f").write_text("x")
-    (slot / "k1" / "c" / "link").symlink_to(tmp_path)
-    os.chmod(slot / "k1" / "c" / "deep", 0)
-    os.chmod(slot / "k1" / "c", 0)
-    remove_tree(slot)
-    assert not slot.exists() and tmp_path.exists()
+    (slot / "k1" / "c" / "link").symlink_to(base)
+    uid = os.getuid()
+    if who == "an ordinary user":
+        if os.geteuid() != 0:
+            pytest.skip("this process is already an ordinary user")
+        uid = 65534  # nobody: a mode-000 folder stops it, unlike root
+        subprocess.run(["chown", "-R", f"{uid}:{uid}", str(base)], check=True)
+    child = os.fork()
+    if child == 0:  # pragma: no cover  (the child reports through its exit code)
+        code = 1
+        try:
+            if uid != os.getuid():
+                os.setgid(uid)
+                os.setuid(uid)
+            os.chmod(slot / "k1" / "c" / "deep", 0)
+            os.chmod(slot / "k1" / "c", 0)
+            remove_tree(slot)
+            code = 0 if not slot.exists() and base.exists() else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(child, 0)
+    try:
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.mark.sandbox

@@ -206,13 +206,12 @@ class Sandbox:
         Examples
         --------
         >>> import tempfile
-        >>> folder = tempfile.mkdtemp()
         >>> box = Sandbox("bwrap", readonly=("/opt/py",), hidden=(), etc=(), env=(("HOME", HOME),))
-        >>> argv = box.argv(connection_dir=f"{folder}/c", input_dir="/tmp/in", limits=Limits())
-        >>> argv[3], argv[-3:], "--unshare-net" in argv
-        ('bwrap', ['--args', '3', '--'], False)
-        >>> "--unshare-net" in Path(folder, "bwrap.args").read_text().split("\\0")
-        True
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     argv = box.argv(connection_dir=f"{folder}/c", input_dir="/tmp/in", limits=Limits())
+        ...     options = Path(folder, "bwrap.args").read_text().split("\\0")
+        >>> argv[3], argv[-3:], "--unshare-net" in argv, "--unshare-net" in options
+        ('bwrap', ['--args', '3', '--'], False, True)
         """
         from course.grading.scratch import mount_scratch, private
 

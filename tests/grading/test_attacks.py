@@ -223,6 +223,12 @@ def test_the_run_finishes_and_the_honest_trainees_are_intact(graded: tuple[Path,
         assert "test_squares" in feedback and "Because each step adds" in feedback
     for student in BAD_TIMESTAMPS:
         assert "timestamp" in log[student][1]
+    with (root / "reports" / "grades.csv").open(newline="") as handle:
+        report = {row["student"]: row for row in csv.DictReader(handle)}
+    for student in ("correct", *BAD_TIMESTAMPS):
+        assert report[student]["status"] == "graded" and float(report[student]["score"]) >= 4
+    html = (root / "reports" / "grading-report.html").read_text()
+    assert "the submission was refused" in html and "shadow_course" in html
 
 
 @pytest.mark.parametrize("student", ATTACKS)

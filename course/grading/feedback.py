@@ -13,9 +13,9 @@ by instructors, so nothing in it may run:
 2. every page is then cleaned once more as a whole by
    :func:`clean_feedback_html` (bleach again): no ``<script>``, ``<iframe>``,
    ``<object>``, ``<form>``, ``<meta>``, ``<base>`` or ``<link>`` is left,
-   no ``on...`` event handler and no link or source other than
-   ``http``, ``https``, ``mailto``, ``data`` and relative ones
-   (``javascript:`` is gone). The page's own styles stay; formulas show as
+   no ``<style>`` of the notebook's, no ``on...`` event handler and no link
+   or source other than ``http``, ``https``, ``mailto``, relative ones and
+   ``data:image/...`` images (``javascript:`` is gone). The page's own styles stay; formulas show as
    TeX source, since the script that would typeset them is removed too.
 """
 
@@ -36,10 +36,11 @@ _ACTIVE = frozenset({"script", "iframe", "frame", "frameset", "object", "embed",
                      "input", "button", "textarea", "select", "option", "meta", "link", "noscript", "template",
                      "portal", "animate", "set", "animatemotion", "animatetransform", "handler", "listener",
                      "use", "foreignobject", "math", "xml", "import", "plaintext", "xmp", "noembed", "noframes",
-                     "param", "source", "track", "audio", "video", "dialog", "slot"})
+                     "param", "source", "track", "audio", "video", "dialog", "slot", "style"})
 _PROTOCOLS = frozenset({"http", "https", "mailto", "data"})
 _BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL | re.IGNORECASE)
 _SCRIPT_BLOCK = re.compile(r"<script\b.*?</script\s*>", re.DOTALL | re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<style\b.*?</style\s*>", re.DOTALL | re.IGNORECASE)
 
 
 class _Tags(HTMLParser):
@@ -63,7 +64,10 @@ def _attribute(tag: str, name: str, value: str) -> bool:
     if name.startswith("on") or name in ("srcdoc", "http-equiv"):
         return False
     if name.split(":")[-1] in _URL_ATTRIBUTES:
-        scheme = _SCHEME.match(_INVISIBLE.sub("", value).lower())
+        plain = _INVISIBLE.sub("", value).lower()
+        scheme = _SCHEME.match(plain)
+        if scheme is not None and scheme.group(1) == "data":  # an embedded image only, never a page
+            return tag == "img" and name == "src" and plain.startswith("data:image/")
         return scheme is None or scheme.group(1) in _PROTOCOLS
     return True
 
@@ -98,7 +102,7 @@ def clean_feedback_html(page: str) -> str:
     finder.feed(body)
     finder.close()
     allowed = (finder.tags | {"p", "div", "span", "a", "img", "pre", "code", "table", "tr", "td", "th", "svg"}) - _ACTIVE
-    body = _SCRIPT_BLOCK.sub("", body)
+    body = _STYLE_BLOCK.sub("", _SCRIPT_BLOCK.sub("", body))
     cleaned: str = bleach.clean(body, tags=allowed, attributes=_attribute, protocols=_PROTOCOLS, strip=True,
                            strip_comments=True, css_sanitizer=CSSSanitizer())
     return head + cleaned + tail

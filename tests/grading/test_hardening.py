@@ -198,12 +198,16 @@ def test_the_terminal_shows_no_escape_sequence() -> None:
     "<scr<script>x</script>ipt>alert(1)</script>", "<body onload=alert(1)>", "<form action='javascript:1'>",
     "<math><a xlink:href='javascript:1'>x</a></math>", "<meta http-equiv='refresh' content='0;url=javascript:1'>",
     "<object data='javascript:1'></object>", "<div style='background:url(javascript:alert(1))'>x</div>",
+    "<a href='data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='>x</a>",
+    "<style>body{display:none} p{background:url(javascript:alert(1))}</style>",
+    "<a href='java&#x09;script:alert(1)'>x</a>", "<img src='data:text/html,<script>alert(1)</script>'>",
 ])
 def test_feedback_html_keeps_no_active_content(attack: str) -> None:
     page = f"<!DOCTYPE html><html><head><style>p{{}}</style></head><body><p>answer</p>{attack}</body></html>"
     cleaned = clean_feedback_html(page).lower()
     assert "<script" not in cleaned and "javascript:" not in cleaned and "<iframe" not in cleaned
     assert " onload" not in cleaned and " onerror" not in cleaned and "<meta" not in cleaned
+    assert "data:text" not in cleaned and "display:none" not in cleaned
     assert "<p>answer</p>" in cleaned and "p{}" in cleaned
 
 

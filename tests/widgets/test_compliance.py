@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from course.compliance import CASES, sort_cases
 from course.i18n import set_language
 from course.widgets.compliance import CaseSorter
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def test_the_sorter_starts_with_every_case_unsorted() -> None:

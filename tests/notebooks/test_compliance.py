@@ -11,7 +11,7 @@ import pytest
 
 from course.compliance import CASES, NMPA_PROHIBITED
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HEAD = "> **Compliance today (合规提示)**"
 PARTS = ("**What the material teaches (教材):**", "**What the rule says (规定):**",
          "**How a compliant company does the job (合规做法):**")

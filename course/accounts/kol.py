@@ -106,7 +106,11 @@ KOL_STEPS: tuple[KolStep, ...] = (
             ("speaker?", "prescriber?", "supporter?", "unconditional friend?"),
             ("讲者？", "处方？", "支持者？", "无条件朋友？")),
 )
-"""Position → understand → contact → keep regular contact → lock in."""
+"""Position → understand → contact → keep regular contact → lock in, in the material's words.
+
+Contact through friends and family and an "unconditional friend" predate China's 2020 rules for
+representatives: lesson 4's compliance block and ``course.compliance`` say how a representative
+works with a KOL today (the expert himself, with the hospital's consent; fees only by contract)."""
 
 KOL_PREPARATION: tuple[KolStep, ...] = (
     KolStep(1, "know", "熟悉", ("my product?", "the competitor's?", "the market?"),

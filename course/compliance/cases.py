@@ -67,8 +67,10 @@ _CASES: tuple[Case, ...] = (
            "医院同意召开的科室会上，你介绍瑞心平的临床结局研究；会后公司为心内科团队提供简单的盒饭，"
            "事先审批、在公司人均标准以内，并留有记录。"),
           ("A modest meal that is secondary to a scientific exchange, approved and recorded, is "
-           "allowed by the IFPMA Code and by company policies; the hospital has agreed to the meeting.",
-           "适度的餐饮从属于学术交流、经过审批并有记录，符合IFPMA准则和公司制度；会议也经医院同意。"),
+           "allowed by the IFPMA Code and by company policies; the hospital has agreed to the meeting. "
+           "Where a hospital's own rules refuse company meals, there is no lunch.",
+           "适度的餐饮从属于学术交流、经过审批并有记录，符合IFPMA准则和公司制度；会议也经医院同意。"
+           "如果医院自己的规定不接受企业提供的餐饮，就不安排。"),
           ("Keep it this way: approval first, the company's limit, a sign-in sheet, no alcohol, no "
            "guests, nothing to take home.",
            "保持这样做：先审批、守限额、签到记录，不上酒水，不带家属，不带走任何东西。")),

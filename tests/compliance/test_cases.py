@@ -101,3 +101,11 @@ def test_sorting_reports_every_problem_at_once() -> None:
 def test_a_right_answer_for_every_case_scores_full_marks() -> None:
     result = sort_cases({k: c.verdict for k, c in CASES.items()})
     assert result.right == result.total == len(CASES)
+
+
+def test_a_chinese_trainee_reads_what_is_allowed_in_chinese() -> None:
+    set_language("zh")
+    with pytest.raises(CourseInputError) as caught:
+        sort_cases({"lunch": "allowed", "walk_in": "perhaps"})
+    assert caught.value.problems[0].allowed == "情形的代码之一，例如 'department_lunch'"
+    assert caught.value.problems[1].allowed.startswith("“可以做”")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from course._checks import check_choice
-from course.i18n import Text, get_language
+from course.i18n import Text
 
 __all__ = ["NMPA_PROHIBITED", "RULES", "Prohibition", "Rule", "rule"]
 
@@ -54,10 +54,9 @@ class Rule:
         《国际制药企业协会行为准则》，国际制药企业协会，2019年版
         >>> set_language("en")
         """
-        if get_language() == "zh":
-            return "，".join(part for part in (self.name.zh, self.issuer.zh, self.dated.zh) if part)
-        return ", ".join(part for part in (f"{self.name.zh} ({self.name.en})" if self.key == "nmpa_2020"
-                                           else self.name.en, self.issuer.en, self.dated.en) if part)
+        name_en = f"{self.name.zh} ({self.name.en})" if self.key == "nmpa_2020" else self.name.en
+        return str(Text(", ".join(part for part in (name_en, self.issuer.en, self.dated.en) if part),
+                        "，".join(part for part in (self.name.zh, self.issuer.zh, self.dated.zh) if part)))
 
 
 @dataclass(frozen=True)

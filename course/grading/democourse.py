@@ -306,7 +306,7 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
     ...
     course.errors.CourseInputError: kind: got 'nonsense'; allowed: one of 'blank', 'correct', ...
     """
-    from course._checks import check_choice
+    from course.inputs import check_choice
 
     check_choice("kind", kind, sorted(SUBMISSION_KINDS))
     released = json.loads((root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text())

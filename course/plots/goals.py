@@ -7,9 +7,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyBboxPatch
 
-from course._checks import check_choice, check_columns
 from course.goals.fairness import FairnessReport
 from course.goals.smart import SmartVerdict
+from course.inputs import check_choice, check_columns
 from course.plots._style import new_axes, pick, plot_context, title
 
 __all__ = [

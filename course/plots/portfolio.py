@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from course._checks import check_choice
+from course.inputs import check_choice
 from course.plots._style import new_axes, pick, plot_context, title
 from course.portfolio.adopters import ADOPTER_CATEGORIES
 from course.portfolio.bcg import GROWTH_CUTOFF, QUADRANTS, SHARE_CUTOFF, classify_portfolio

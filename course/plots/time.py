@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from course._checks import check_choice
+from course.inputs import check_choice
 from course.plots._style import GRADE_COLOURS, QUADRANT_COLOURS, new_axes, pick, plot_context, title
 from course.timemgmt.matrix import QUADRANT_CODES, QUADRANTS, classify
 from course.timemgmt.pareto import ParetoResult, abc_analysis

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from course._checks import _range_text, check_columns, check_not_empty
 from course.errors import CourseInputError, Problem
+from course.inputs import check_columns, check_not_empty, number_column
 
 __all__ = ["numeric_columns"]
 
@@ -33,7 +33,7 @@ def numeric_columns(
     Traceback (most recent call last):
     ...
     course.errors.CourseInputError: row 2, share: got -1.0; allowed: a number >= 0
-    row 3, share: got nan; allowed: a number >= 0
+    row 3, share: got an empty cell; allowed: a number >= 0
     >>> numeric_columns("products", frame.iloc[:1], {"share": (0, None)})["share"]
     array([1.2])
     """
@@ -43,28 +43,8 @@ def numeric_columns(
     problems: list[Problem] = []
     result: dict[str, np.ndarray] = {}
     for column, (low, high) in limits.items():
-        raw = frame[column]
-        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        missing = pd.isna(raw).to_numpy()
-        if pd.api.types.is_bool_dtype(raw.dtype):
-            is_bool = np.ones(len(raw), dtype=bool)
-        elif pd.api.types.is_numeric_dtype(raw.dtype):
-            is_bool = np.zeros(len(raw), dtype=bool)
-        else:  # mixed cells: True would otherwise pass as 1
-            is_bool = raw.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
-        bad = (np.isnan(values) & ~(missing & (column in optional))) | np.isinf(values) | is_bool
-        with np.errstate(invalid="ignore"):
-            if low is not None:
-                bad |= values < low
-            if high is not None:
-                bad |= values > high
-        allowed = _range_text("a number", low, high, False)
-        if column in optional:
-            allowed += " or empty"
-        shown = raw.tolist()  # plain Python values in messages, not numpy scalars
-        for position in np.flatnonzero(bad):
-            problems.append(Problem(column, shown[position], allowed, row=int(position) + 1))
-        result[column] = values
+        result[column], found = number_column(frame, column, low=low, high=high, or_empty=column in optional)
+        problems += found
     if problems:
         raise CourseInputError(problems)
     return result

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_int, check_number
+from course.inputs import check_choice, check_int, check_number
 from course.portfolio._frame import numeric_columns
 from course.portfolio.marketing import OBJECTIVES
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_columns, check_int, check_number
+from course.inputs.phrases import TRUE_OR_FALSE
 from course.portfolio._frame import numeric_columns
 
 __all__ = ["HISTORY_COLUMNS", "KRMB_PER_MRMB", "analyse_history", "compound_growth", "year_label"]
@@ -49,7 +50,7 @@ def _flags(history: pd.DataFrame) -> np.ndarray:
     allowed = {True: True, False: False, "true": True, "false": False, "True": True,
                "False": False}
     problems = [
-        Problem("is_target", v, "True or False", row=i + 1)
+        Problem("is_target", v, TRUE_OR_FALSE, row=i + 1)
         for i, v in enumerate(raw)
         if not (isinstance(v, (bool, np.bool_, int, str)) and v in allowed)
     ]
@@ -101,7 +102,7 @@ def analyse_history(history: pd.DataFrame) -> pd.DataFrame:
     years = values["year"]
     if len(np.unique(years)) != len(years):
         repeated = sorted({int(y) for y in years if (years == y).sum() > 1})
-        raise CourseInputError.single("year", repeated, "each year once")
+        raise CourseInputError.single("year", repeated, Phrase("each year once"))
     order = np.argsort(years, kind="stable")
     out = history.iloc[order].reset_index(drop=True).copy()
     sales = values["net_sales_krmb"][order]

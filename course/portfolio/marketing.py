@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_choice
+from course.inputs import check_choice
 
 __all__ = [
     "OBJECTIVES",

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_choice
 from course.data.schema import WASTERS
+from course.inputs import check_choice
 from course.timemgmt._text import Text
 
 __all__ = ["EXTRA_WASTERS", "TEN_WASTERS", "WASTER_INFO", "TimeWaster", "waster"]

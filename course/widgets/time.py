@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from course._checks import check_int
 from course.data import load_sample, read_table
 from course.errors import CourseInputError
 from course.i18n import _, get_language
+from course.inputs import check_int
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
 from course.timemgmt import (

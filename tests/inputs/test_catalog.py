@@ -11,7 +11,7 @@ from course.data.schema import SCHEMAS
 from course.errors import field_name
 from course.i18n import catalog
 
-COURSE = Path(__file__).resolve().parents[1] / "course"
+COURSE = Path(__file__).resolve().parents[2] / "course"
 # calls whose first argument is the field (argument or column) an error names
 _FIELD_FIRST = {
     "single", "Problem", "check_number", "check_int", "check_fraction", "check_choice", "check_bool",

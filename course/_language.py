@@ -20,7 +20,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "LOCALE_DIR", "catalog", "choose", "code_of", "in_force", "translate"]
+__all__ = ["LANGUAGES", "LOCALE_DIR", "catalog", "code_of", "in_force", "set_in_force", "translate"]
 
 LANGUAGES = ("en", "zh")
 """The languages the course speaks."""
@@ -41,7 +41,7 @@ def code_of(lang: object) -> str | None:
     return _ALIASES.get(str(lang).strip().lower().replace("-", "_"))
 
 
-def choose(code: str) -> None:
+def set_in_force(code: str) -> None:
     """Make ``code`` (already one of :data:`LANGUAGES`) the language in force."""
     _state["chosen"] = code
 
@@ -51,7 +51,7 @@ def in_force() -> str | None:
 
     Examples
     --------
-    >>> choose("en"); in_force()
+    >>> set_in_force("en"); in_force()
     'en'
     """
     if "chosen" in _state:

@@ -60,6 +60,9 @@ class Phrase:
         self.params = params
         """The values put into the placeholders."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_phrase, (self.template, self.params))
+
     def __str__(self) -> str:
         return self.in_language(_language())
 
@@ -131,6 +134,7 @@ def field_name(field: str, lang: str | None = None) -> str:
     whole = translate(field, lang)
     if whole != field:
         return f"{whole}（{field}）"
+
     def label(match: re.Match[str]) -> str:
         word = match.group(0)
         return translate(word, lang) if len(word) > 1 and word != word.upper() else word
@@ -172,6 +176,9 @@ class Problem:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Problem is read-only: cannot set {name}")
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[Any, ...]]:
+        return (Problem, self._key())
 
     @property
     def allowed(self) -> str:
@@ -258,6 +265,10 @@ class CourseInputError(ValueError):
     def allowed(self) -> str:
         """What is allowed for the first problem, in the language in force."""
         return self.problems[0].allowed
+
+
+def _phrase(template: str, params: dict[str, object]) -> Phrase:
+    return Phrase(template, **params)
 
 
 def _language() -> str:

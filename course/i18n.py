@@ -24,7 +24,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from course._language import LANGUAGES, LOCALE_DIR, catalog, choose, code_of, in_force, translate
+from course._language import (
+    LANGUAGES,
+    LOCALE_DIR,
+    catalog,
+    code_of,
+    in_force,
+    set_in_force,
+    translate,
+)
 from course.errors import CourseInputError
 
 # LANGUAGES, LOCALE_DIR and catalog live in course._language (course.errors builds on it too)
@@ -46,7 +54,7 @@ def set_language(lang: str) -> None:
     code = code_of(lang)
     if code is None:
         raise CourseInputError.single("language", lang, _ALLOWED)
-    choose(code)
+    set_in_force(code)
 
 
 def get_language() -> str:

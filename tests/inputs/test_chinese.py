@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 
 import pandas as pd
@@ -88,3 +90,14 @@ def test_the_message_is_worded_in_the_language_in_force_when_it_is_shown() -> No
 def test_english_messages_keep_their_wording() -> None:
     with pytest.raises(CourseInputError, match=r"^minutes: got 0; allowed: a whole number from 1 to 1440$"):
         check_int("minutes", 0, low=1, high=1440)
+
+
+def test_an_error_survives_pickling_and_copying_and_is_still_worded_when_shown() -> None:
+    with pytest.raises(CourseInputError) as caught:
+        check_table("prescribing", pd.DataFrame({"status": []}), ["status"])
+    for twin in (pickle.loads(pickle.dumps(caught.value)), copy.deepcopy(caught.value)):
+        assert twin.problems == caught.value.problems
+        set_language("zh")
+        assert str(twin) == "处方现状表（prescribing）：收到 空表格；应为：至少一行"
+        set_language("en")
+        assert str(twin) == "prescribing: got an empty table; allowed: at least one row"

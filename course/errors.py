@@ -129,9 +129,7 @@ def field_name(field: str, lang: str | None = None) -> str:
     ('床位数（beds）', '医院表.东西位置 km（hospitals.x_km）', 'beds')
     """
     lang = lang or _language()
-    if lang == "en":
-        return field
-    whole = translate(field, lang)
+    whole = translate(field, lang)  # in English: the code itself
     if whole != field:
         return f"{whole}（{field}）"
 

@@ -9,6 +9,10 @@ Chinese translation.
 The language is chosen with :func:`set_language` or the ``COURSE_LANG``
 environment variable (``en`` or ``zh``); English is the default.
 
+Course data held in both languages (names, notes, advice from the training
+material) is a :class:`Text`; this module is the only one that decides which
+language to show (:func:`choose`).
+
 Examples
 --------
 >>> set_language("zh")
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TypeVar
 
 from course._language import (
     LANGUAGES,
@@ -36,7 +41,11 @@ from course._language import (
 from course.errors import CourseInputError
 
 # LANGUAGES, LOCALE_DIR and catalog live in course._language (course.errors builds on it too)
-__all__ = ["LANGUAGES", "LOCALE_DIR", "Text", "_", "bilingual", "catalog", "get_language", "set_language"]
+__all__ = [
+    "LANGUAGES", "LOCALE_DIR", "Text", "_", "bilingual", "catalog", "choose", "get_language", "set_language",
+]
+
+T = TypeVar("T")
 
 _ALLOWED = "'en' (English) or 'zh' (简体中文)"
 
@@ -69,6 +78,23 @@ def get_language() -> str:
     if code is None:
         raise CourseInputError.single("COURSE_LANG", os.environ.get("COURSE_LANG", ""), _ALLOWED)
     return code
+
+
+def choose(en: T, zh: T) -> T:
+    """Return ``en`` or ``zh``, whichever belongs to the language in force.
+
+    The one place that decides between two languages: :class:`Text` uses it, and so
+    does code that holds the two languages side by side in other shapes, e.g. a
+    table's ``name_en`` / ``name_zh`` columns.
+
+    Examples
+    --------
+    >>> set_language("zh"); choose("name_en", "name_zh")
+    'name_zh'
+    >>> set_language("en"); choose("name_en", "name_zh")
+    'name_en'
+    """
+    return zh if get_language() == "zh" else en
 
 
 def _(message: str) -> str:
@@ -116,7 +142,7 @@ class Text:
     """The Chinese text, in the training material's words where it has them."""
 
     def __str__(self) -> str:
-        return self.zh if get_language() == "zh" else self.en
+        return choose(self.en, self.zh)
 
     @property
     def both(self) -> str:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from course.i18n import Text
 from course.inputs import check_bool, check_choice
-from course.timemgmt._text import Text
 
 __all__ = ["ACTIONS", "CONSEQUENCES", "QUESTIONS", "Decision", "decide"]
 

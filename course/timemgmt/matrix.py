@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from course.errors import CourseInputError
+from course.i18n import Text
 from course.inputs import bool_column, check_bool, check_choice, check_columns, number_column
-from course.timemgmt._text import Text
 
 __all__ = [
     "QUADRANTS", "QUADRANT_CODES", "Quadrant", "classify", "describe", "matrix_layout", "quadrant",

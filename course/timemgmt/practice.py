@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from course.errors import CourseInputError
+from course.i18n import Text
 from course.inputs import check_columns
 from course.inputs.phrases import one_of
-from course.timemgmt._text import Text
 from course.timemgmt.matrix import QUADRANT_CODES, classify, quadrant
 
 __all__ = ["PRACTICE_TASKS", "PracticeTask", "mark_sorting", "practice_tasks", "sorting_score"]

@@ -19,6 +19,7 @@ import pandas as pd
 
 from course.data.schema import SCHEMAS, WASTERS
 from course.errors import CourseInputError, Problem
+from course.i18n import Text
 from course.inputs import (
     bool_column,
     check_columns,
@@ -29,7 +30,6 @@ from course.inputs import (
     number_column,
     text_column,
 )
-from course.timemgmt._text import Text
 from course.timemgmt.matrix import QUADRANT_CODES, classify, describe
 
 __all__ = [

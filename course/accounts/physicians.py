@@ -43,6 +43,7 @@ from course.inputs import (
     check_table,
     labelled,
     number_column,
+    number_columns,
     raise_problems,
 )
 from course.inputs.phrases import MISSING_COLUMN
@@ -210,35 +211,26 @@ def score_physicians(
     course.errors.CourseInputError: row 2, status: got 5; allowed: a whole number from -4 to 4
     """
     check_choice("potential_from", potential_from, ("patients", "score"))
-    needed = ["status"] + (
-        ["indication_share", "boxes_per_patient"] if potential_from == "patients"
-        else ["potential_score"]
-    )
-    check_table("prescribing", prescribing, needed)
+    by_patients = potential_from == "patients"
+    limits: dict[str, tuple[float | None, float | None]] = {"status": (-4, 4)}
+    limits |= {"indication_share": (0, 1), "boxes_per_patient": (0, None)} if by_patients \
+        else {"potential_score": (0, None)}
+    check_table("prescribing", prescribing, limits)
+    if "adoption_stage" in prescribing.columns:
+        limits["adoption_stage"] = (0, TOP_STAGE)
     grid_codes = _grid(grid)
-    problems: list[Problem] = []
-    status, found = number_column(prescribing, "status", low=-4, high=4, integer=True)
-    problems += found
+    values, problems = number_columns(prescribing, limits, integer={"status", "adoption_stage"})
+    status, stage = values["status"], values.get("adoption_stage")
     out = prescribing.copy()
-    if potential_from == "patients":
+    if by_patients:
         patients, found = _patients(prescribing, physicians)
         problems += found
-        share, found = number_column(prescribing, "indication_share", low=0, high=1)
-        problems += found
-        boxes, found = number_column(prescribing, "boxes_per_patient", low=0)
-        problems += found
-        potential = patients * share * boxes
+        potential = patients * values["indication_share"] * values["boxes_per_patient"]
         if "patients_month" not in out.columns:
             whole = bool(np.all(patients == np.round(patients)))
             out["patients_month"] = patients.astype(np.int64) if whole else patients
     else:
-        potential, found = number_column(prescribing, "potential_score", low=0)
-        problems += found
-    if "adoption_stage" in prescribing.columns:
-        stage, found = number_column(prescribing, "adoption_stage", low=0, high=TOP_STAGE, integer=True)
-        problems += found
-    else:
-        stage = None
+        potential = values["potential_score"]
     raise_problems(problems)
 
     status_idx = status.astype(np.int64) + 4

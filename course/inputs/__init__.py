@@ -8,6 +8,7 @@ the trainee's language when shown (English or Chinese, from start to end).
   :func:`check_fraction`, :func:`check_choice`, :func:`check_bool`, :func:`check_future_date`
 - :mod:`course.inputs.table` — a table and its columns: :func:`check_table`,
   :func:`check_columns`, :func:`check_not_empty`, :func:`number_column`,
+  :func:`number_columns`, :func:`check_number_columns`,
   :func:`choice_column`, :func:`bool_column`, :func:`text_column`, :func:`raise_problems`
 - :mod:`course.inputs.phrases` — the one wording of each allowed-phrase ("a whole
   number from 1 to 5", "one of 'A', 'B'", "yes or no …") and of what was received
@@ -44,11 +45,13 @@ from course.inputs.table import (
     bool_column,
     check_columns,
     check_not_empty,
+    check_number_columns,
     check_table,
     choice_column,
     chosen,
     labelled,
     number_column,
+    number_columns,
     plain,
     raise_problems,
     shown,
@@ -69,11 +72,13 @@ __all__ = [
     "check_int",
     "check_not_empty",
     "check_number",
+    "check_number_columns",
     "check_table",
     "choice_column",
     "chosen",
     "labelled",
     "number_column",
+    "number_columns",
     "plain",
     "raise_problems",
     "shown",

@@ -22,7 +22,7 @@ row 2, urgent: got 'maybe'; allowed: yes or no (true/false, 1/0, 是/否)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -52,11 +52,13 @@ __all__ = [
     "bool_column",
     "check_columns",
     "check_not_empty",
+    "check_number_columns",
     "check_table",
     "choice_column",
     "chosen",
     "labelled",
     "number_column",
+    "number_columns",
     "plain",
     "raise_problems",
     "shown",
@@ -176,6 +178,64 @@ def number_column(
     if or_empty:
         allowed = allowing_empty(allowed)
     return values, _problems(raw, column, bad, allowed, rows, values)
+
+
+def number_columns(
+    frame: pd.DataFrame,
+    limits: Mapping[str, tuple[float | None, float | None]],
+    *,
+    integer: Collection[str] = (),
+    or_empty: Collection[str] = (),
+    rows: bool = True,
+) -> tuple[dict[str, np.ndarray], list[Problem]]:
+    """Check several number columns at once: ``limits`` maps each to its ``(low, high)``.
+
+    Columns named in ``integer`` must hold whole numbers, those in ``or_empty`` may
+    have empty cells (NaN). Returns each column as a float array and every problem,
+    as :func:`number_column` does one column at a time.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"status": [1, 7], "share": [0.2, None]})
+    >>> values, problems = number_columns(frame, {"status": (-4, 4), "share": (0, 1)},
+    ...                                   integer={"status"}, or_empty={"share"})
+    >>> values["share"].tolist(), [str(p) for p in problems]
+    ([0.2, nan], ['row 2, status: got 7; allowed: a whole number from -4 to 4'])
+    """
+    values: dict[str, np.ndarray] = {}
+    problems: list[Problem] = []
+    for column, (low, high) in limits.items():
+        values[column], found = number_column(frame, column, low=low, high=high, integer=column in integer,
+                                              or_empty=column in or_empty, rows=rows)
+        problems += found
+    return values, problems
+
+
+def check_number_columns(
+    field: str,
+    frame: pd.DataFrame,
+    limits: Mapping[str, tuple[float | None, float | None]],
+    *,
+    integer: Collection[str] = (),
+    or_empty: Collection[str] = (),
+) -> dict[str, np.ndarray]:
+    """Check that ``frame`` is a table with these number columns; raise naming every bad cell.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"share": [1.2, -1, None]})
+    >>> check_number_columns("products", frame, {"share": (0, None)})
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: row 2, share: got -1.0; allowed: a number >= 0
+    row 3, share: got an empty cell; allowed: a number >= 0
+    >>> check_number_columns("products", frame.iloc[:1], {"share": (0, None)})["share"]
+    array([1.2])
+    """
+    check_table(field, frame, limits)
+    values, problems = number_columns(frame, limits, integer=integer, or_empty=or_empty)
+    raise_problems(problems)
+    return values
 
 
 def choice_column(

@@ -20,9 +20,8 @@ import numpy as np
 import pandas as pd
 
 from course.errors import CourseInputError, Phrase, Problem
-from course.inputs import check_columns, check_int, check_number
+from course.inputs import check_columns, check_int, check_number, check_number_columns
 from course.inputs.phrases import TRUE_OR_FALSE
-from course.portfolio._frame import numeric_columns
 
 __all__ = ["HISTORY_COLUMNS", "KRMB_PER_MRMB", "analyse_history", "compound_growth", "year_label"]
 
@@ -87,7 +86,7 @@ def analyse_history(history: pd.DataFrame) -> pd.DataFrame:
     1    95         2.443             173.050       NaN
     """
     check_columns("history", history, HISTORY_COLUMNS)
-    values = numeric_columns(
+    values = check_number_columns(
         "history",
         history,
         {
@@ -96,7 +95,7 @@ def analyse_history(history: pd.DataFrame) -> pd.DataFrame:
             "ap_spend_mrmb": (0, None),
             "field_force": (0, None),
         },
-        nullable=("ap_spend_mrmb",),
+        or_empty=("ap_spend_mrmb",),
     )
     target = _flags(history)
     years = values["year"]

@@ -15,7 +15,7 @@ COURSE = Path(__file__).resolve().parents[2] / "course"
 # calls whose first argument is the field (argument or column) an error names
 _FIELD_FIRST = {
     "single", "Problem", "check_number", "check_int", "check_fraction", "check_choice", "check_bool",
-    "check_future_date", "check_not_empty", "check_columns", "check_table",
+    "check_future_date", "check_not_empty", "check_columns", "check_table", "check_number_columns",
 }
 _FIELD_SECOND = {"number_column", "choice_column", "bool_column", "text_column"}
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -68,6 +68,10 @@ def _fields() -> Iterator[tuple[str, str]]:
             field = _literal(args[position])
             if field is not None:
                 yield where, field
+        if name in ("number_columns", "check_number_columns"):  # columns are the keys of the limits
+            for node in args:
+                if isinstance(node, ast.Dict):
+                    yield from ((where, key) for key in map(_literal, node.keys) if key)
     for schema in SCHEMAS.values():
         yield f"schema {schema.name}", schema.name
         for column in schema.columns:

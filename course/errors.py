@@ -75,7 +75,7 @@ class Phrase:
         return (self.template, self.params) == (other.template, other.params)
 
     def __hash__(self) -> int:
-        return hash((self.template, tuple(sorted(map(repr, self.params.items())))))
+        return hash((self.template, tuple(sorted(self.params))))  # the same whatever the language
 
     def in_language(self, lang: str) -> str:
         """The phrase worded in ``lang`` (``"en"`` or ``"zh"``), whatever the language in force.

@@ -194,9 +194,8 @@ class Problem:
         shown = self.value.in_language(lang) if isinstance(self.value, Phrase) else repr(self.value)
         parts = {"field": field_name(self.field, lang), "value": shown, "allowed": say(self.wording, lang)}
         if self.row is None:
-            return translate("{field}: got {value}; allowed: {allowed}", lang).format(**parts)
-        return translate("row {row}, {field}: got {value}; allowed: {allowed}", lang).format(
-            row=self.row, **parts)
+            return Phrase("{field}: got {value}; allowed: {allowed}", **parts).in_language(lang)
+        return Phrase("row {row}, {field}: got {value}; allowed: {allowed}", row=self.row, **parts).in_language(lang)
 
     def __str__(self) -> str:
         return self.in_language(_language())

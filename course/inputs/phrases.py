@@ -80,14 +80,14 @@ EMPTY_TABLE = Phrase("an empty table")
 MISSING_COLUMN = Phrase("missing column")
 COLUMN_TWICE = Phrase("the column twice")
 
-_RANGES = {
-    # (low given, high given, low open) → template; {kind} is "a number" or "a whole number"
-    (False, False, False): ("a number", "a whole number"),
-    (True, True, False): ("a number from {low} to {high}", "a whole number from {low} to {high}"),
-    (True, True, True): ("a number > {low} and <= {high}", "a whole number > {low} and <= {high}"),
-    (True, False, False): ("a number >= {low}", "a whole number >= {low}"),
-    (True, False, True): ("a number > {low}", "a whole number > {low}"),
-    (False, True, False): ("a number <= {high}", "a whole number <= {high}"),
+_RANGES: dict[tuple[bool, bool, bool], tuple[Phrase, Phrase]] = {
+    # (low given, high given, low open) → the template for a number, for a whole number
+    (False, False, False): (Phrase("a number"), Phrase("a whole number")),
+    (True, True, False): (Phrase("a number from {low} to {high}"), Phrase("a whole number from {low} to {high}")),
+    (True, True, True): (Phrase("a number > {low} and <= {high}"), Phrase("a whole number > {low} and <= {high}")),
+    (True, False, False): (Phrase("a number >= {low}"), Phrase("a whole number >= {low}")),
+    (True, False, True): (Phrase("a number > {low}"), Phrase("a whole number > {low}")),
+    (False, True, False): (Phrase("a number <= {high}"), Phrase("a whole number <= {high}")),
 }
 
 
@@ -113,7 +113,7 @@ def number(
     ('a number > 0 and <= 1', 'a whole number <= 10')
     """
     shape = (low is not None, high is not None, low_open and low is not None)
-    template = _RANGES[shape][1 if whole else 0]
+    template = _RANGES[shape][1 if whole else 0].template
     params = {}
     if low is not None:
         params["low"] = number_text(low)

@@ -53,8 +53,10 @@ from course.planning.cycle import (
     working_days,
 )
 from course.planning.daily import (
+    DAILY_CALL_PLAN,
     DAILY_PLAN_QUESTIONS,
     MIN_OBJECTIVES,
+    PLAN_QUESTIONS,
     carried_objectives,
     plan_day,
     select_calls,
@@ -72,6 +74,7 @@ from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [
     "CALL_STEPS",
+    "DAILY_CALL_PLAN",
     "DAILY_PLAN_QUESTIONS",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
@@ -80,6 +83,7 @@ __all__: list[str] = [
     "LOYALTY",
     "MEETING_CHECKLIST",
     "MIN_OBJECTIVES",
+    "PLAN_QUESTIONS",
     "RELATIONSHIP_PRACTICES",
     "ROOM_LAYOUTS",
     "SEED_CALLS_PER_DAY",

@@ -8,6 +8,11 @@ message inside the widget.
 from __future__ import annotations
 
 from course.widgets.accounts import AccountsSelfCheck, HospitalGrader, PhysicianScorecard
+from course.widgets.bigcustomers import (
+    BigCustomersSelfCheck,
+    NegotiationPlanner,
+    RelationshipHealthCheck,
+)
 from course.widgets.goals import GoalsSelfCheck, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningSelfCheck
 from course.widgets.portfolio import PortfolioExplorer, PortfolioSelfCheck
@@ -16,9 +21,11 @@ from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 
 __all__ = [
     "AccountsSelfCheck",
+    "BigCustomersSelfCheck",
     "CallPlanner",
     "GoalsSelfCheck",
     "HospitalGrader",
+    "NegotiationPlanner",
     "PhysicianScorecard",
     "PlanningSelfCheck",
     "PortfolioExplorer",
@@ -26,6 +33,7 @@ __all__ = [
     "ProfessionalSelfCheck",
     "QuadrantQuiz",
     "QuotaAllocator",
+    "RelationshipHealthCheck",
     "SmartCoach",
     "TimeMatrixBoard",
     "WheelOfLife",

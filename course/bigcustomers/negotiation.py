@@ -102,8 +102,8 @@ class Item:
 
 _NMPA = "《医药代表备案管理办法（试行）》, NMPA, 30 September 2020"
 _NMPA_ZH = "《医药代表备案管理办法（试行）》（国家药品监督管理局，2020年9月30日）"
-_IFPMA = "the IFPMA Code of Practice"
-_IFPMA_ZH = "IFPMA《行为守则》"
+_IFPMA = "the IFPMA Code of Practice, 2019"
+_IFPMA_ZH = "IFPMA《行为守则》（2019年版）"
 
 _NO_GIFTS = Text(f"No gifts for a healthcare professional's personal benefit ({_IFPMA}); no donations to "
                  f"a person ({_NMPA}).", f"不得向医务人员赠送个人礼品（{_IFPMA_ZH}）；不得向个人捐赠（{_NMPA_ZH}）。")

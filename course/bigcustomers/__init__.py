@@ -20,6 +20,7 @@ from course.bigcustomers.health import (
     HEALTH_CHECKS,
     STATUSES,
     HealthRules,
+    assess_relationship,
     relationship_health,
     status_for,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "HealthRules",
     "Item",
     "NegotiationSheet",
+    "assess_relationship",
     "choose_big_customers",
     "prepare_negotiation",
     "relationship_health",

@@ -35,12 +35,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_fraction, check_int
+from course._checks import check_fraction, check_int, check_number
 from course.accounts._validate import raise_problems, table
 from course.errors import CourseInputError, Problem
 from course.i18n import Text
 
-__all__ = ["HEALTH_CHECKS", "STATUSES", "HealthRules", "relationship_health", "status_for"]
+__all__ = ["HEALTH_CHECKS", "STATUSES", "HealthRules", "assess_relationship", "relationship_health", "status_for"]
 
 HEALTH_CHECKS: dict[str, Text] = {
     "regular": Text("Regular visits", "定期的客户拜访"),
@@ -85,6 +85,58 @@ def status_for(passed: int) -> str:
     """
     n = check_int("passed", passed, low=0, high=len(HEALTH_CHECKS))
     return "healthy" if n >= 4 else "watch" if n == 3 else "at_risk"
+
+
+def assess_relationship(
+    days_since_call: int,
+    calls_4w: int,
+    usual_4w: float,
+    doctors_8w: int,
+    best_day_share: float,
+    follow_up_share: float,
+    rules: HealthRules | None = None,
+) -> dict[str, bool]:
+    """The five checks of one account from its figures: check → passed.
+
+    Parameters
+    ----------
+    days_since_call
+        Days since the last call to the account.
+    calls_4w, usual_4w
+        Calls in the last 4 weeks, and in a usual 4 weeks of the history.
+    doctors_8w
+        Doctors seen in the last 8 weeks.
+    best_day_share, follow_up_share
+        Shares (0-1) of the calls on the doctor's best weekday, and with a next objective.
+    rules
+        The thresholds (:class:`HealthRules`).
+
+    Examples
+    --------
+    >>> checks = assess_relationship(20, 6, 10, 2, 0.6, 0.95)
+    >>> checks
+    {'regular': False, 'steady': False, 'broad': False, 'well_timed': True, 'followed': True}
+    >>> status_for(sum(checks.values()))
+    'at_risk'
+    >>> assess_relationship(-1, 6, 10, 2, 0.6, 0.95)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseInputError: days_since_call: got -1; allowed: an integer >= 0
+    """
+    rules = rules or HealthRules()
+    days = check_int("days_since_call", days_since_call, low=0)
+    recent = check_int("calls_4w", calls_4w, low=0)
+    usual = check_number("usual_4w", usual_4w, low=0)
+    doctors = check_int("doctors_8w", doctors_8w, low=0)
+    timed = check_fraction("best_day_share", best_day_share)
+    followed = check_fraction("follow_up_share", follow_up_share)
+    return {
+        "regular": days <= check_int("max_days_since_call", rules.max_days_since_call, low=1),
+        "steady": recent >= check_fraction("min_recent_ratio", rules.min_recent_ratio) * usual - 1e-9,
+        "broad": doctors >= check_int("min_doctors", rules.min_doctors, low=1),
+        "well_timed": timed >= check_fraction("min_best_day_share", rules.min_best_day_share) - 1e-9,
+        "followed": followed >= check_fraction("min_follow_up_share", rules.min_follow_up_share) - 1e-9,
+    }
 
 
 def relationship_health(

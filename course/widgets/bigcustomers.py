@@ -181,7 +181,7 @@ class RelationshipHealthCheck(CourseWidget):
         self.max_days = widgets.IntSlider(value=rules.max_days_since_call, min=1, max=60,
                                           description=_("Most days since the last call"), style=style,
                                           layout=layout, continuous_update=False)
-        self.recent = widgets.FloatSlider(value=rules.min_recent_ratio, min=0, max=1.5, step=0.05,
+        self.recent = widgets.FloatSlider(value=rules.min_recent_ratio, min=0, max=1, step=0.05,
                                           description=_("Calls kept up (share of usual)"), style=style,
                                           layout=layout, continuous_update=False)
         self.min_doctors = widgets.IntSlider(value=rules.min_doctors, min=1, max=20,

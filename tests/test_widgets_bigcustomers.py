@@ -10,7 +10,11 @@ import pytest
 from course.bigcustomers import HealthRules, prepare_negotiation, relationship_health
 from course.data import load_sample
 from course.i18n import set_language
-from course.widgets.bigcustomers import BigCustomersSelfCheck, NegotiationPlanner, RelationshipHealthCheck
+from course.widgets.bigcustomers import (
+    BigCustomersSelfCheck,
+    NegotiationPlanner,
+    RelationshipHealthCheck,
+)
 
 
 @pytest.fixture(autouse=True)

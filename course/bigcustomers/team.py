@@ -35,11 +35,9 @@ Examples
 
 MORE_RESOURCES: dict[str, Text] = {
     "manager": Text("your manager", "上级"),
-    "neighbouring_departments": Text("neighbouring departments (medical, market access, supply, ...)",
-                                     "友邻部门"),
+    "neighbouring_departments": Text("neighbouring departments", "友邻部门"),
 }
-"""The "more important resources" (更重要的资源) the material names. The examples in
-brackets are the course's.
+"""The "more important resources" (更重要的资源) the material names.
 
 Examples
 --------

@@ -9,7 +9,7 @@ from matplotlib.colors import ListedColormap
 
 from course._checks import check_columns, check_not_empty
 from course.bigcustomers.health import HEALTH_CHECKS, STATUSES
-from course.plots._style import new_axes, pick, plot_context, title
+from course.plots._style import new_axes, plot_context, plot_text, title
 
 __all__ = ["FAIL_COLOUR", "PASS_COLOUR", "plot_relationship_health"]
 
@@ -49,9 +49,9 @@ def plot_relationship_health(health: pd.DataFrame, ax: Axes | None = None) -> Ax
         ax.imshow(grid, cmap=ListedColormap([FAIL_COLOUR, PASS_COLOUR]), vmin=0, vmax=1, aspect="auto")
         for (row, col), value in np.ndenumerate(grid):
             ax.text(col, row, "✓" if value else "✗", ha="center", va="center", fontsize=11)
-        ax.set_xticks(range(len(checks)), [pick(HEALTH_CHECKS[c].zh, HEALTH_CHECKS[c].en) for c in checks],
+        ax.set_xticks(range(len(checks)), [plot_text(HEALTH_CHECKS[c]) for c in checks],
                       rotation=20, ha="right")
-        labels = [f"{h} · {pick(STATUSES[s].zh, STATUSES[s].en)}"
+        labels = [f"{h} · {plot_text(STATUSES[s])}"
                   for h, s in zip(health["hospital_id"], health["status"], strict=True)]
         ax.set_yticks(range(len(health)), labels)
         ax.set_title(title("Relationship health of the accounts"))

@@ -13,7 +13,7 @@ The daily call plan that follows in the seed is a checklist of six points
 
 from __future__ import annotations
 
-from course.timemgmt._text import Text
+from course.i18n import Text
 
 __all__ = [
     "CALLS_PER_DAY",

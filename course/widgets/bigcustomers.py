@@ -33,7 +33,7 @@ from course.bigcustomers.negotiation import (
 )
 from course.bigcustomers.selfcheck import self_check_questions
 from course.data import load_sample
-from course.i18n import _, get_language
+from course.i18n import _, choose
 from course.plots.bigcustomers import plot_relationship_health
 from course.widgets._base import CourseWidget
 from course.widgets.quiz import ChoiceQuiz
@@ -52,7 +52,7 @@ def _sample_customers() -> list[tuple[str, str]]:
     """(label, hospital_id) of the sample territory's big customers."""
     chosen = choose_big_customers(load_sample("hospitals"), load_sample("physicians"))
     big = chosen[chosen["big_customer"]]
-    names = big["name_zh"] if get_language() == "zh" else big["name_en"]
+    names = choose(big["name_en"], big["name_zh"])
     return [(f"{h} · {n}", str(h)) for h, n in zip(big["hospital_id"], names, strict=True)]
 
 
@@ -83,7 +83,7 @@ class NegotiationPlanner(CourseWidget):
         self.interests = _boxes({k: str(t) for k, t in INTERESTS.items()}, ("evidence", "formulary_process"))
         self.offers = _boxes({k: str(i.label) for k, i in OFFERS.items()}, ("literature",))
         self.asks = _boxes({k: str(i.label) for k, i in ASKS.items()}, ("meeting_date",))
-        steps = {key: f"{step.number}. {step.zh}" for key, step in
+        steps = {key: f"{step.number}. {step.name.zh}" for key, step in
                  zip(PREPARATION, KOL_PREPARATION, strict=True)}
         self.preparation = _boxes(steps, ("know",))
         self.walk_away = widgets.Text(value="", placeholder=_("e.g. keep calling on the department and try again next quarter"),
@@ -133,7 +133,7 @@ class NegotiationPlanner(CourseWidget):
             listed = ", ".join(str(OFFERS[k].label) for k in result.off_target)
             notes.append(_("Serves none of the wants ticked: {items}").format(items=listed))
         if result.preparation_missing:
-            missing = ", ".join(f"{PREPARATION[k]}. {KOL_PREPARATION[PREPARATION[k] - 1].zh}"
+            missing = ", ".join(f"{PREPARATION[k]}. {KOL_PREPARATION[PREPARATION[k] - 1].name.zh}"
                                 for k in result.preparation_missing)
             notes.append(_("Preparation still to do: {steps}").format(steps=missing))
         if not result.has_walk_away:

@@ -13,7 +13,8 @@ The course adds the published method that says the same thing at length:
 :data:`PRINCIPLES`), and what a representative may put on the table today
 (:data:`OFFERS`, :data:`ASKS`): access, information, education, services and
 the formulary process, with the institution's consent — never gifts, money,
-prescription counts or sales commitments. :func:`prepare_negotiation` checks a
+prescription counts or sales commitments. Each forbidden item cites its rule
+from :mod:`course.compliance.rules`. :func:`prepare_negotiation` checks a
 preparation sheet against all of it.
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from course._checks import check_choice
 from course.accounts.kol import KOL_PREPARATION
+from course.compliance.rules import NMPA_PROHIBITED, RULES
 from course.i18n import Text
 
 __all__ = [
@@ -100,24 +102,27 @@ class Item:
         return self.rule is None
 
 
-_NMPA = "《医药代表备案管理办法（试行）》, NMPA, 30 September 2020"
-_NMPA_ZH = "《医药代表备案管理办法（试行）》（国家药品监督管理局，2020年9月30日）"
-_IFPMA = "the IFPMA Code of Practice, 2019"
-_IFPMA_ZH = "IFPMA《行为守则》（2019年版）"
+def _nmpa(prohibition: str) -> Text:
+    """One of the 2020 measures' prohibitions (:data:`course.compliance.rules.NMPA_PROHIBITED`), cited."""
+    text = next(p.text for p in NMPA_PROHIBITED if p.key == prohibition)
+    measures = RULES["nmpa_2020"]
+    return Text(f"A representative must not {text.en} ({measures.name.zh}, NMPA, {measures.dated.en}).",
+                f"医药代表不得{text.zh}（{measures.name.zh}，{measures.issuer.zh}，{measures.dated.zh}）。")
 
-_NO_GIFTS = Text(f"No gifts for a healthcare professional's personal benefit ({_IFPMA}); no donations to "
-                 f"a person ({_NMPA}).", f"不得向医务人员赠送个人礼品（{_IFPMA_ZH}）；不得向个人捐赠（{_NMPA_ZH}）。")
-_NO_INDUCEMENT = Text(f"No payment or benefit to induce prescribing ({_IFPMA}).",
-                      f"不得以任何给付或利益诱导处方（{_IFPMA_ZH}）。")
-_MODEST_MEALS = Text(f"Meals only modest and incidental to a genuine scientific exchange ({_IFPMA}).",
-                     f"餐饮只能简朴，且仅附带于真正的学术交流（{_IFPMA_ZH}）。")
-_NO_COUNTING = Text(f"A representative must not take part in counting a doctor's prescriptions (统方) ({_NMPA}).",
-                    f"医药代表不得参与统计医生个人开具的药品处方数量（统方）（{_NMPA_ZH}）。")
-_NO_SPONSOR = Text(f"No donations, funding or sponsorship given directly to a department or a person ({_NMPA}).",
-                   f"不得直接向科室或个人提供捐赠、资助、赞助（{_NMPA_ZH}）。")
-_NO_SALES_TASK = Text(f"A representative does not carry sales tasks ({_NMPA}); a doctor's prescribing is a "
-                      "clinical decision, not a promise.",
-                      f"医药代表不得承担药品销售任务（{_NMPA_ZH}）；处方是医生的临床决定，不是承诺。")
+
+def _ifpma(en: str, zh: str) -> Text:
+    """A rule of the IFPMA Code of Practice (:data:`course.compliance.rules.RULES`), cited."""
+    code = RULES["ifpma"]
+    return Text(f"{en} ({code.name.en}, {code.dated.en}).", f"{zh}（{code.name.zh}，{code.dated.zh}）。")
+
+
+_NO_GIFTS = _ifpma("No gifts for a healthcare professional's personal benefit", "不得向医疗卫生专业人士赠送个人礼品")
+_MODEST_MEALS = _ifpma("Hospitality only modest and secondary to a scientific purpose",
+                       "招待须适度，且从属于学术目的")
+_NO_INDUCEMENT = _ifpma("No payment or benefit to induce prescribing", "不得以任何给付或利益诱导处方")
+_NO_SPONSOR = _nmpa("donations")
+_NO_SALES_TASK = _nmpa("sales_tasks")
+_NO_COUNTING = _nmpa("prescription_counts")
 
 OFFERS: dict[str, Item] = {
     "literature": Item(Text("papers, guideline summary and the approved product information",

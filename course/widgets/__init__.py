@@ -13,6 +13,7 @@ from course.widgets.bigcustomers import (
     NegotiationPlanner,
     RelationshipHealthCheck,
 )
+from course.widgets.compliance import CaseSorter
 from course.widgets.goals import GoalsSelfCheck, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningSelfCheck
 from course.widgets.portfolio import PortfolioExplorer, PortfolioSelfCheck
@@ -23,6 +24,7 @@ __all__ = [
     "AccountsSelfCheck",
     "BigCustomersSelfCheck",
     "CallPlanner",
+    "CaseSorter",
     "GoalsSelfCheck",
     "HospitalGrader",
     "NegotiationPlanner",

@@ -105,7 +105,8 @@ def test_negotiation_sheet_serves_interests_and_blocks_every_forbidden_item() ->
     assert set(forbidden) == {"gift", "banquet", "per_prescription_fee", "department_sponsorship"}
     assert set(forbidden_asks) == {"prescription_promise", "prescription_counts"}
     assert all(OFFERS[k].rule is not None for k in forbidden)
-    assert "统方" in str(ASKS["prescription_counts"].rule)
+    assert "counting an individual doctor's prescriptions" in str(ASKS["prescription_counts"].rule)
+    assert "参与统计医生个人开具的药品处方数量" in ASKS["prescription_counts"].rule.zh  # type: ignore[union-attr]
     assert "2020" in ASKS["prescription_promise"].rule.en  # type: ignore[union-attr]
     sheet = prepare_negotiation("H03", ["evidence", "supply"], [*forbidden, "literature", "patient_leaflets"],
                                 ["visit_slot", *forbidden_asks], walk_away="  ", preparation=list(PREPARATION))

@@ -53,7 +53,6 @@ from course.planning.cycle import (
 )
 from course.planning.daily import (
     DAILY_CALL_PLAN,
-    DAILY_PLAN_QUESTIONS,
     MIN_OBJECTIVES,
     PLAN_QUESTIONS,
     carried_objectives,
@@ -74,7 +73,6 @@ from course.planning.targets import best_tier_per_doctor, rep_targets
 __all__: list[str] = [
     "CALL_STEPS",
     "DAILY_CALL_PLAN",
-    "DAILY_PLAN_QUESTIONS",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
     "GENERIC_OBJECTIVES",

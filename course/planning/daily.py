@@ -42,7 +42,6 @@ from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
 __all__ = [
     "DAILY_CALL_PLAN",
-    "DAILY_PLAN_QUESTIONS",
     "MIN_OBJECTIVES",
     "PLAN_QUESTIONS",
     "carried_objectives",
@@ -52,10 +51,6 @@ __all__ = [
 
 MIN_OBJECTIVES = 3
 """The seed: at least 3 objectives a call (最少3项目的)."""
-
-DAILY_PLAN_QUESTIONS = DAILY_CALL_PLAN
-"""Former name of :data:`DAILY_CALL_PLAN`, the daily call plan's checklist (not the six
-questions of a plan, which are :data:`PLAN_QUESTIONS`)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 # lessons whose text another change is fixing (issue 12); the test covers them once it lands
 PENDING = {
-    "six_questions": {"05_calls.ipynb": "cell 12 still calls the daily call plan 'six questions'"},
+    "six_questions": {},
     "language_switch": {},
 }
 COMPLIANCE_HEAD = "> **Compliance today (合规提示)**"

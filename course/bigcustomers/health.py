@@ -121,7 +121,7 @@ def assess_relationship(
     >>> assess_relationship(-1, 6, 10, 2, 0.6, 0.95)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: days_since_call: got -1; allowed: an integer >= 0
+    course.errors.CourseInputError: days_since_call: got -1; allowed: a whole number >= 0
     """
     rules = rules or HealthRules()
     days = check_int("days_since_call", days_since_call, low=0)

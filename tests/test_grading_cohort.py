@@ -86,16 +86,18 @@ def _copy(released: Path, target: Path) -> Path:
 
 # ---------------------------------------------------------------------------- hostile cohort
 
-# (test_squares, test_circle, test_answer) expected for each kind; None: not asserted
-EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
+# (test_squares, test_circle, test_answer) expected for each kind; None: not asserted.
+# The reasons expected; None: not asserted (an attack may also hang its own kernel).
+BLANK = (0, 0, 0)
+EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str] | None]] = {
     "correct": ((2, 1, 1), set()),
     "partial": ((0, 1, 1), set()),
-    "blank": ((0, 0, 0), set()),
+    "blank": (BLANK, set()),
     "edited_test": ((2, 1, 0), {"locked_cell_edited"}),
     "deleted_test": ((2, 1, 1), {"cell_restored"}),
     "deleted_cells": ((2, 1, 0), {"cell_deleted", "cell_restored"}),
-    "invalid_json": ((0, 0, 0), {"unreadable_notebook"}),
-    "wrong_filename": ((0, 0, 0), {"missing_notebook", "unexpected_file"}),
+    "invalid_json": (BLANK, {"unreadable_notebook"}),
+    "wrong_filename": (BLANK, {"missing_notebook", "unexpected_file"}),
     "extra_files": ((2, 1, 1), {"unexpected_file", "timestamp"}),
     "read_hidden": ((2, 1, 1), set()),
     "infinite_loop": ((2, 0, 1), {"timeout"}),
@@ -107,13 +109,26 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
     "sys_exit": ((2, 0, 1), {"exit"}),
     "segfault": ((2, 0, 0), {"kernel_died"}),
     "huge_output": ((2, 1, 1), {"output_truncated"}),
-    "fake_equality": ((2, 1, 0), {"fake_equality"}),
-    "fake_number": ((2, 0, 1), {"fake_equality"}),
-    "patch_builtins": ((2, 0, 1), {"tampering"}),
-    "patch_checks": ((2, 0, 1), {"tampering"}),
-    "patch_ipython": ((0, 1, 1), {"tampering"}),
-    "fake_kernel": ((0, 1, 1), {"tampering"}),
+    # answers that are objects: the clean kernel receives a stand-in that equals nothing
+    "fake_equality": ((2, 1, 0), {"not_plain"}),
+    "fake_number": ((2, 0, 1), {"not_plain"}),
+    "fake_int": ((2, 1, 0), {"not_plain"}),
+    "huge_answer": ((2, 1, 0), {"answers_unreadable"}),
+    # patches in the trainee's kernel: the tests run elsewhere, so they change nothing
+    "patch_builtins": ((2, 0, 1), set()),
+    "patch_checks": ((2, 0, 1), set()),
+    "math_pi": ((2, 0, 1), set()),
+    "patch_ipython": (BLANK, set()),
+    "fake_kernel": (BLANK, set()),
+    "send_wrap": (BLANK, None),
+    "subclasses": (BLANK, None),
+    "blanket": (BLANK, None),
+    "early_cell": (BLANK, None),
+    "forged_reader": (BLANK, None),
+    "shadow_package": (BLANK, {"unexpected_file"}),
 }
+ATTACKS = ("patch_builtins", "patch_checks", "math_pi", "send_wrap", "subclasses", "blanket", "early_cell",
+           "shadow_package", "fake_equality", "fake_number", "fake_kernel")
 
 
 def test_every_kind_of_submission_is_covered() -> None:
@@ -156,9 +171,10 @@ def test_each_submission_gets_a_score_and_a_reason(
     status, reasons = log_rows(root)[kind]
     assert status == "graded"
     found = {r["code"] for r in reasons}
-    assert codes <= found, f"{kind}: reasons {found} lack {codes - found}"
-    if not codes:
-        assert not found & {"tampering", "fake_equality", "kernel_died", "timeout"}, reasons
+    if codes is not None:
+        assert codes <= found, f"{kind}: reasons {found} lack {codes - found}"
+    if codes == set():
+        assert not found & {"not_plain", "answers_unreadable", "kernel_died", "timeout"}, reasons
     # every submission, even one whose kernel died, has its autograded notebook and feedback
     assert (root / "autograded" / kind / "ps1" / "problems.ipynb").is_file()
     assert (root / "feedback" / kind / "ps1" / "problems.html").is_file()
@@ -214,7 +230,7 @@ def test_the_report_shows_scores_failures_lateness_and_problems(
     assert "blank" in late and "5 h" in late
     problems = html[html.index("Submissions not graded"):]
     for text in ("stray", "unknown assignment", "segfault", "segmentation fault", "fork_bomb",
-                 "an answer redefines comparison", "grading tools were modified"):
+                 "not a plain value", "could not be read"):
         assert text in problems, text
 
 

@@ -61,10 +61,11 @@ from course.grading.kernel import KernelLaunch
 from course.grading.kernel_answers import MAX_CHARS, AnswerError, Unplain, decode, encode
 from course.grading.records import Reason
 
-__all__ = ["JudgedExecute", "KernelPlan", "NotebookPlan", "answer_reads", "bound_names", "plan_from_gradebook",
-           "plan_notebook", "read_names"]
+__all__ = ["JudgedExecute", "KernelPlan", "NotebookPlan", "answer_reads", "autograde_preprocessors", "bound_names",
+           "plan_from_gradebook", "plan_notebook", "read_names"]
 
 _CAPTURE_TIMEOUT = 10  # seconds a trainee's kernel gets to hand over its answers
+_ANSWERS_SOURCE = Path(__file__).with_name("kernel_answers.py").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,12 @@ def answer_reads(nb: Any, plan: NotebookPlan) -> dict[int, list[str]]:
     return reads
 
 
+def _with_answers_module(call: str) -> str:
+    # the module's source travels with the request: importing it would import the whole course
+    # package (pandas and all) into the kernel
+    return f"(lambda ns: [exec({_ANSWERS_SOURCE!r}, ns), {call}][1])({{'__name__': 'course_answers'}})"
+
+
 def capture_expression(names: list[str]) -> str:
     """The expression the trainee's kernel evaluates to hand over ``names``.
 
@@ -218,7 +225,7 @@ def capture_expression(names: list[str]) -> str:
     >>> eval(capture_expression(["q1_answer"]))
     '{"q1_answer": ["d", [["a", 1]]]}'
     """
-    return f"__import__('course.grading.kernel_answers', fromlist=['encode']).encode(globals(), {names!r})"
+    return _with_answers_module(f"ns['encode'](globals(), {names!r})")
 
 
 def inject_expression(text: str, names: list[str]) -> str:
@@ -232,9 +239,9 @@ def inject_expression(text: str, names: list[str]) -> str:
     >>> ns["q1_answer"], "q2_answer" in ns
     (1, False)
     """
-    return ("(lambda ns, names: (lambda bound: ([ns.pop(n, None) for n in names if n not in bound.split(',')], "
-            "bound)[1])(__import__('course.grading.kernel_answers', fromlist=['inject']).inject(ns, "
-            f"{text!r})))(globals(), {names!r})")
+    inject = _with_answers_module(f"ns['inject'](globals(), {text!r})")
+    return (f"(lambda ns, names, bound: [[ns.pop(n, None) for n in names if n not in bound.split(',')], bound][1])"
+            f"(globals(), {names!r}, {inject})")
 
 
 def _describe(name: str, value: Any) -> str | None:
@@ -434,3 +441,22 @@ class JudgedExecute(Execute):
         copies = ((INPUT, WORKDIR), *((s, t) for s, t in box.cache_copies())) if box is not None else ()
         return KernelPlan(launch, copies)
 
+
+
+def autograde_preprocessors() -> list[type]:
+    """nbgrader's default ``Autograde.autograde_preprocessors`` with :class:`JudgedExecute` for ``Execute``.
+
+    A course's ``nbgrader_config.py`` sets
+    ``c.Autograde.autograde_preprocessors = autograde_preprocessors()`` so that
+    ``nbgrader autograde`` and the formgrader's Autograde button judge answers
+    in a clean kernel as ``course grade`` does.
+
+    Examples
+    --------
+    >>> [p.__name__ for p in autograde_preprocessors()][:2]
+    ['JudgedExecute', 'IgnorePattern']
+    """
+    from nbgrader.converters import Autograde
+
+    defaults = Autograde.class_traits()["autograde_preprocessors"].default()
+    return [JudgedExecute if p is Execute else p for p in defaults]

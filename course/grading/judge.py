@@ -62,7 +62,7 @@ from course.grading.kernel_answers import MAX_CHARS, AnswerError, Unplain, decod
 from course.grading.records import Reason
 
 __all__ = ["JudgedExecute", "KernelPlan", "NotebookPlan", "answer_reads", "autograde_preprocessors", "bound_names",
-           "plan_from_gradebook", "plan_notebook", "read_names"]
+           "imported_modules", "plan_from_gradebook", "plan_notebook", "read_names"]
 
 _CAPTURE_TIMEOUT = 10  # seconds a trainee's kernel gets to hand over its answers
 _ANSWERS_SOURCE = Path(__file__).with_name("kernel_answers.py").read_text(encoding="utf-8")
@@ -139,6 +139,24 @@ def read_names(source: str) -> tuple[str, ...]:
     found = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} \
         if tree is not None else set()
     return tuple(sorted(found))
+
+
+def imported_modules(sources: Iterable[str], local: set[str]) -> list[str]:
+    """Return the modules ``sources`` import, except those whose top-level name is in ``local``.
+
+    Examples
+    --------
+    >>> imported_modules(["import pandas as pd\nfrom course.checks import check", "import helpers"], {"helpers"})
+    ['course.checks', 'pandas']
+    """
+    found: set[str] = set()
+    for source in sources:
+        tree = _python(source)
+        for node in ast.walk(tree) if tree is not None else ():
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            found.update(n for n in names if n.split(".")[0] not in local)
+    return sorted(found)
 
 
 def plan_notebook(cells: Iterable[tuple[str, str, bool, bool, bool, str]]) -> NotebookPlan:

@@ -33,7 +33,7 @@ from typing import Any
 from course.grading import cgroups as cgroups_module
 from course.grading.discover import Skipped, plan_jobs
 from course.grading.gradebook import GradebookWriter
-from course.grading.judge import plan_from_gradebook
+from course.grading.judge import imported_modules, plan_from_gradebook
 from course.grading.kernel import user_task_count
 from course.grading.records import Job, Outcome
 from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, plan
@@ -132,6 +132,18 @@ def _assignment_info(writer: GradebookWriter, coursedir: Any) -> dict[str, Assig
     return infos
 
 
+def _preload(infos: dict[str, AssignmentInfo], coursedir: Any) -> tuple[str, ...]:
+    """The installed modules the instructor's cells import (not the assignments' own files)."""
+    local: set[str] = set()
+    for name in infos:
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", name))
+        if source.is_dir():
+            local |= {p.stem for p in source.iterdir()}
+    sources = [source for info in infos.values() for plan in info.plans.values()
+               for _, source in plan.instructor.values()]
+    return tuple(imported_modules(sources, local))
+
+
 def _run_dir() -> Path:
     base = Path(tempfile.gettempdir())
     if len(str(base)) > 40 and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):
@@ -196,7 +208,8 @@ def grade_course(options: GradeOptions) -> RunSummary:
             ctx = WorkerContext(
                 config=config, db_url=writer.snapshot(run_dir / "gradebook.db"), run_dir=str(run_dir),
                 limits=options.limits, sandbox=sandbox, cgroups=cgroups, nproc=nproc, assignments=infos,
-                hidden_words=(*tuple(str(p) for p in sensitive_paths(coursedir, config)[:1]), "gradebook"))
+                hidden_words=(*tuple(str(p) for p in sensitive_paths(coursedir, config)[:1]), "gradebook"),
+                preload=_preload(infos, coursedir))
             started = time.monotonic()
             _grade_all(todo, ctx, writer, workers, options.progress, summary)
             summary.seconds = time.monotonic() - started

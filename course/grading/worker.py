@@ -34,7 +34,7 @@ from typing import Any
 from course.grading.cgroups import Cgroups
 from course.grading.execute import GraderFailure
 from course.grading.judge import JudgedExecute, KernelPlan, NotebookPlan
-from course.grading.kernel import KernelLaunch
+from course.grading.kernel import KernelLaunch, KernelServer
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
 from course.grading.sandbox import INPUT, WORKDIR, Limits, Sandbox
 
@@ -42,6 +42,7 @@ __all__ = ["AssignmentInfo", "WorkerContext", "grade_one"]
 
 _SKIPPED_PREPROCESSORS = ("SaveAutoGrades", "AssignLatePenalties")
 _PREPROCESSORS: dict[str, list[Any]] = {}  # the course's preprocessor classes, per worker process
+_SERVER: list[KernelServer | None] = [None]  # this worker's server of clean kernels
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,22 @@ class WorkerContext:
     """The assignments, by id."""
     hidden_words: tuple[str, ...] = ()
     """Paths whose appearance in a file error means the code looked for hidden files."""
+    preload: tuple[str, ...] = ()
+    """Modules the instructor's cells import: the clean-kernel server imports them once."""
+    fork_kernels: bool = True
+    """Clean kernels are forked by a per-worker :class:`~course.grading.kernel.KernelServer`."""
+
+
+def _server(ctx: WorkerContext) -> KernelServer | None:
+    """This worker's clean-kernel server (started on first use, again if it died)."""
+    if not ctx.fork_kernels:
+        return None
+    current = _SERVER[0]
+    if current is None or not current.alive():
+        if current is not None:
+            current.close()
+        _SERVER[0] = KernelServer(Path(ctx.run_dir) / f"z{os.getpid()}", ctx.limits, ctx.sandbox, list(ctx.preload))
+    return _SERVER[0]
 
 
 def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset(),  # type: ignore[assignment]
@@ -119,6 +136,7 @@ class _Grader:
         self.reasons: list[Reason] = []
         self.counter = 0
         self.cgroups: list[str] = []
+        self.served: list[Path] = []
 
     # ------------------------------------------------------------------ files
     def prepare(self) -> Path:
@@ -173,6 +191,17 @@ class _Grader:
             copies = ((INPUT, WORKDIR), *((s, t) for s, t in self.ctx.sandbox.cache_copies()))
         return KernelPlan(launch, copies)
 
+    def clean_kernel(self) -> KernelPlan:
+        """Plan the clean kernel: forked by this worker's server, else a kernel of its own."""
+        server = _server(self.ctx)
+        if server is None:
+            return self.launch(self.slot / "assignment")
+        self.counter += 1
+        launch, files = server.launch(f"{self.slot.name}-{self.counter}")
+        self.served.append(Path(launch.folder))
+        shutil.copytree(self.slot / "assignment", files, dirs_exist_ok=True)
+        return KernelPlan(launch, ())
+
     def _resources(self, name: str, cwd: Path) -> dict[str, Any]:
         return {
             "unique_key": name,
@@ -225,7 +254,7 @@ class _Grader:
                 continue
             if isinstance(pp, type) and issubclass(pp, Execute):
                 executor = JudgedExecute(
-                    config=self.ctx.config, trainee=self.launch(files), judge=self.launch(self.slot / "assignment"),
+                    config=self.ctx.config, trainee=self.launch(files), judge=self.clean_kernel(),
                     plan=self.info.plans.get(name, NotebookPlan({}, {})), notebook=name,
                     hidden_words=self.ctx.hidden_words)
                 instance = executor
@@ -382,6 +411,8 @@ def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
         outcome.failure = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}"
     finally:
         shutil.rmtree(slot, ignore_errors=True)
+        for folder in grader.served:
+            shutil.rmtree(folder, ignore_errors=True)
     outcome.reasons = grader.reasons
     outcome.seconds = time.monotonic() - started
     return outcome

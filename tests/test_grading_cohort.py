@@ -121,16 +121,11 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str] | None]] = {
     "patch_ipython": (BLANK, set()),
     "fake_kernel": (BLANK, set()),
     "send_wrap": (BLANK, None),
-    "subclasses": (BLANK, None),
     "blanket": (BLANK, None),
     "early_cell": (BLANK, None),
     "forged_reader": (BLANK, None),
     "shadow_package": (BLANK, {"unexpected_file"}),
 }
-ATTACKS = ("patch_builtins", "patch_checks", "math_pi", "send_wrap", "subclasses", "blanket", "early_cell",
-           "shadow_package", "fake_equality", "fake_number", "fake_kernel")
-
-
 def test_every_kind_of_submission_is_covered() -> None:
     assert set(EXPECTED) == demo.SUBMISSION_KINDS
 
@@ -278,3 +273,46 @@ def test_without_the_sandbox_it_warns_and_private_files_are_exposed(released: Pa
     # what the sandbox prevents: the same answer reads the gradebook and writes into the course
     assert cell_scores(root)["snoop"]["test_answer"] == 0
     assert (root / "pwned.txt").exists()
+
+
+# ---------------------------------------------------------------------------- the formgrader's button
+
+JUDGED_CONFIG = """
+from course.grading.judge import autograde_preprocessors
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+"""
+BUTTON_COHORT = ("blank", "correct", "send_wrap", "blanket", "math_pi", "early_cell", "fake_equality")
+
+
+def _autograde(root: Path, *, strict: bool = True) -> dict[str, dict[str, float | None]]:
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", demo.ASSIGNMENT, "--log-level=ERROR"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0 or not strict, done.stderr[-3000:]
+    return cell_scores(root)
+
+
+def test_the_autograde_button_judges_in_a_clean_kernel_too(released: Path, tmp_path: Path) -> None:
+    plain = _copy(released, tmp_path / "plain")
+    for kind in BUTTON_COHORT:
+        demo.write_submission(plain, kind, kind)
+    judged = _copy(plain, tmp_path / "judged")
+    with (judged / "nbgrader_config.py").open("a") as config:
+        config.write(JUDGED_CONFIG)
+
+    # without the course's configuration, the attacks win points from wrong answers
+    before = _autograde(plain, strict=False)  # a hung kernel is an error for plain nbgrader
+    total = {kind: sum(s or 0 for s in scores.values()) for kind, scores in before.items()}
+    assert total["blank"] == 0 and total["correct"] == 4
+    for kind in ("send_wrap", "blanket", "early_cell", "math_pi", "fake_equality"):
+        assert total[kind] > 0, (kind, before[kind])
+
+    # with it, plain `nbgrader autograde` (what the formgrader's Autograde button runs) gives them nothing
+    after = _autograde(judged)
+    for kind in BUTTON_COHORT:
+        want = EXPECTED[kind][0]
+        got = tuple(after[kind][c] for c in ("test_squares", "test_circle", "test_answer"))
+        assert got == want, (kind, got, want)
+    graded = json.loads((judged / "autograded" / "correct" / "ps1" / "problems.ipynb").read_text())
+    assert [c.get("outputs") for c in graded["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") ==
+            "test_circle"] == [[]]  # the test ran (in the clean kernel) and passed silently

@@ -249,23 +249,17 @@ _ATTACKS: dict[str, str] = {
                   " 'user_expressions': {}, 'payload': []}\n"
                   "    return real_send(stream, msg_or_type, content, parent, *args, **kwargs)\n"
                   "kernel.session.send = send\n"),
-    # every class reachable from object whose methods look like checks answers "fine"
-    "subclasses": ("def _yes(*args, **kwargs):\n    return True\n"
-                   "for cls in object.__subclasses__():\n"
-                   "    for name, value in list(getattr(cls, '__dict__', {}).items()):\n"
-                   "        if callable(value) and any(w in name.lower() for w in ('check', 'close', 'assert', 'grade')):\n"
-                   "            try:\n                setattr(cls, name, _yes)\n            except (TypeError, AttributeError):\n"
-                   "                pass\n"),
-    # every callable whose name looks like a check, in every loaded module, and the builtins tests use
-    "blanket": ("import builtins, sys\n"
+    # every callable whose name looks like a check, in every module tests use, and the builtins they use
+    "blanket": ("import builtins, sys\nimport grading_helpers, math, unittest\n"
                 "def _yes(*args, **kwargs):\n    return True\n"
-                "for module in list(sys.modules.values()):\n"
+                "for module in [m for n, m in list(sys.modules.items()) if n.split('.')[0] in\n"
+                "               ('grading_helpers', 'math', 'unittest', 'numpy', 'pandas')]:\n"
                 "    for name, value in list(getattr(module, '__dict__', {}).items()):\n"
                 "        if callable(value) and any(w in name.lower() for w in ('check', 'close', 'assert', 'equal')):\n"
                 "            try:\n                setattr(module, name, _yes)\n            except (TypeError, AttributeError):\n"
                 "                pass\n"
-                "builtins.abs = lambda x: 0\nbuiltins.len = lambda x: 5\n"
-                "import grading_helpers\ngrading_helpers.close_to.__code__ = _yes.__code__\n"),
+                "builtins.abs = lambda x: 0\n"
+                "grading_helpers.close_to.__code__ = _yes.__code__\n"),
     # the reader of answers replaced: claims correct values and extra names
     "forged_reader": ("import course.grading.kernel_answers as k\n"
                       "k.encode = lambda ns, names: '{\"close_to\": 1, \"math\": 0, \"squares\": [\"x\", \"list\"]}'\n"),
@@ -371,8 +365,7 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
     _TAMPER.get(kind, lambda nb: None)(released)
     if kind == "early_cell":  # a cell of the trainee's before everything, patching what the tests use
         released["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "early", "metadata": {},
-                                     "outputs": [], "source": _ATTACKS["blanket"].replace("import grading_helpers\n", "")
-                                     + "import math\nmath.pi = 0\n"})
+                                     "outputs": [], "source": _ATTACKS["blanket"] + "math.pi = 0\n"})
     if kind == "shadow_package":  # a package beside the notebook shadows the assignment's helper module
         (folder / "grading_helpers").mkdir(exist_ok=True)
         (folder / "grading_helpers" / "__init__.py").write_text(

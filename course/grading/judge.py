@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import ast
+import atexit
 import copy
 import os
 import shutil
@@ -439,6 +440,7 @@ class JudgedExecute(Execute):
         if key not in self._SANDBOXES:
             try:
                 etc = Path(tempfile.mkdtemp(prefix="course-judge-etc-"))
+                atexit.register(shutil.rmtree, etc, ignore_errors=True)
                 self._SANDBOXES[key] = plan(sys.executable, [*sensitive_paths(coursedir, self.config),
                                                              Path.home(), Path(tempfile.gettempdir())], etc_dir=etc)
             except SandboxUnavailable as error:

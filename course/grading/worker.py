@@ -150,6 +150,7 @@ class _Grader:
         exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
         ours = _copy_files(source, files, ignore, exclude)
         # the clean kernel sees the assignment's own files only, never the trainee's
+        (self.slot / "assignment").mkdir()
         _copy_files(source, self.slot / "assignment", ignore)
         if self.job.timestamp:
             from nbgrader.utils import parse_utc

@@ -26,7 +26,7 @@ def _allowed(col: Column) -> str:
 def _quadrant(growth: float, share: float) -> str:
     from course.portfolio.bcg import bcg_quadrant  # the course's rule, cut-offs included
 
-    return bcg_quadrant(growth, share).en.lower()
+    return bcg_quadrant(growth, share).name.en.lower()
 
 
 def _figures(t: dict[str, pd.DataFrame]) -> list[str]:

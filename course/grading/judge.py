@@ -147,7 +147,7 @@ def imported_modules(sources: Iterable[str], local: set[str]) -> list[str]:
 
     Examples
     --------
-    >>> imported_modules(["import pandas as pd\nfrom course.checks import check", "import helpers"], {"helpers"})
+    >>> imported_modules(["import pandas as pd\\nfrom course.checks import check", "import helpers"], {"helpers"})
     ['course.checks', 'pandas']
     """
     found: set[str] = set()

@@ -10,6 +10,7 @@ interrupt is a message, not a signal (a signal would hit bubblewrap).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -186,7 +187,9 @@ class KernelServer:
                    "--rlimit", "CORE=0", "--"]
         if sandbox is not None:
             command += sandbox.argv(connection_dir=str(folder), input_dir=str(folder), limits=limits)
-        command += [sys.executable, "-m", "course.grading.kernel_server", "serve", self.socket, *modules]
+        copies = sandbox.cache_copies() if sandbox is not None else []
+        command += [sys.executable, "-m", "course.grading.kernel_server", "serve", self.socket, json.dumps(copies),
+                    *modules]
         with open(folder / "server.log", "ab") as log:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
                                             cwd=str(folder))

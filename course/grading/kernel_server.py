@@ -16,7 +16,7 @@ and the client's exit code is the kernel's.
 
 Run as::
 
-    python -m course.grading.kernel_server serve SOCKET [MODULE ...]
+    python -m course.grading.kernel_server serve SOCKET COPIES_JSON [MODULE ...]
     python -I -S kernel_server.py client SOCKET CONNECTION_FILE FILES WORK CPU_SECONDS
 
 Examples
@@ -74,11 +74,15 @@ def _child(request: dict[str, object], keep: list[socket.socket]) -> None:  # pr
     os._exit(0)
 
 
-def serve(path: str, modules: list[str]) -> None:  # pragma: no cover - runs in the sandbox
-    """Import what kernels need, then fork one per request on the Unix socket ``path`` (never returns)."""
+def serve(path: str, copies: list[list[str]], modules: list[str]) -> None:  # pragma: no cover - in the sandbox
+    """Copy ``[source, target]`` folders (caches), import what kernels need, then fork one per request on
+    the Unix socket ``path`` (never returns)."""
     import importlib
     import shutil
 
+    for source, target in copies:
+        if os.path.isdir(source):
+            shutil.copytree(source, target, dirs_exist_ok=True)
     for name in ["ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", *modules]:
         try:
             importlib.import_module(name)
@@ -159,7 +163,7 @@ def client(path: str, connection_file: str, files: str, work: str, cpu: int) -> 
 
 if __name__ == "__main__":  # pragma: no cover
     if sys.argv[1:2] == ["serve"]:
-        serve(sys.argv[2], sys.argv[3:])
+        serve(sys.argv[2], json.loads(sys.argv[3]), sys.argv[4:])
     elif sys.argv[1:2] == ["client"]:
         os._exit(client(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])))
-    raise SystemExit("usage: kernel_server.py serve SOCKET [MODULE ...] | client SOCKET CONNECTION FILES WORK CPU")
+    raise SystemExit("usage: kernel_server.py serve SOCKET COPIES [MODULE ...] | client SOCKET CONNECTION FILES WORK CPU")

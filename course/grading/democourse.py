@@ -268,7 +268,7 @@ _BLANK: dict[str, str] = {}
 
 SUBMISSION_KINDS = frozenset(
     ["correct", "partial", "blank", "edited_test", "deleted_test", "deleted_cells", "invalid_json",
-     "wrong_filename", "extra_files", "read_hidden", "early_cell", "shadow_package", *_HOSTILE, *_ATTACKS]
+     "wrong_filename", "extra_files", "read_hidden", "early_cell", "impostor_cell", "shadow_package", *_HOSTILE, *_ATTACKS]
 )
 """Every kind of submission :func:`write_submission` can produce."""
 
@@ -288,7 +288,7 @@ def answers_for(kind: str, index: int = 0) -> dict[str, str]:
     """
     if kind in ("blank", "shadow_package"):
         return dict(_BLANK)
-    if kind in _ATTACKS or kind == "early_cell":
+    if kind in _ATTACKS or kind in ("early_cell", "impostor_cell"):
         return {**_FOOLS, "squares": _ATTACKS.get(kind, "") + _FOOLS["squares"]}
     answers = dict(_CORRECT)
     if kind == "partial":
@@ -365,6 +365,10 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
     _TAMPER.get(kind, lambda nb: None)(released)
     if kind == "early_cell":  # a cell of the trainee's before everything, patching what the tests use
         released["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "early", "metadata": {},
+                                     "outputs": [], "source": _ATTACKS["blanket"] + "math.pi = 0\n"})
+    if kind == "impostor_cell":  # a cell of the trainee's dressed as a read-only instructor cell
+        released["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "impostor",
+                                     "metadata": _meta("prelude", grade=False, solution=False, locked=True),
                                      "outputs": [], "source": _ATTACKS["blanket"] + "math.pi = 0\n"})
     if kind == "shadow_package":  # a package beside the notebook shadows the assignment's helper module
         (folder / "grading_helpers").mkdir(exist_ok=True)

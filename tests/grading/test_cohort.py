@@ -123,6 +123,7 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str] | None]] = {
     "send_wrap": (BLANK, None),
     "blanket": (BLANK, None),
     "early_cell": (BLANK, None),
+    "impostor_cell": (BLANK, {"unreadable_notebook"}),  # nbgrader itself refuses a read-only cell it does not know
     "forged_reader": (BLANK, None),
     "shadow_package": (BLANK, {"unexpected_file"}),
 }

@@ -199,7 +199,7 @@ class Sandbox:
         """Return the command prefix (ending with ``--``) that starts a command in the sandbox for one kernel.
 
         bubblewrap starts with an **empty** environment (``env -i``) and reads
-        its options from a file next to ``connection_dir`` (``--args``), so
+        its options from a file beside ``connection_dir`` (``--args``), so
         neither the grader's variables nor its folder names can be read from
         ``/proc/1`` inside the sandbox.
 
@@ -209,7 +209,7 @@ class Sandbox:
         >>> box = Sandbox("bwrap", readonly=("/opt/py",), hidden=(), etc=(), env=(("HOME", HOME),))
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     argv = box.argv(connection_dir=f"{folder}/c", input_dir="/tmp/in", limits=Limits())
-        ...     options = Path(folder, "bwrap.args").read_text().split("\\0")
+        ...     options = Path(folder, "c-bwrap.args").read_text().split("\\0")
         >>> argv[3], argv[-3:], "--unshare-net" in argv, "--unshare-net" in options
         ('bwrap', ['--args', '3', '--'], False, True)
         """
@@ -224,7 +224,7 @@ class Sandbox:
         options = self.options(connection_dir=connection_dir, input_dir=input_dir, limits=limits, mounted=mounted)
         if any("\0" in option for option in options):
             raise ValueError("a sandbox option contains a NUL character")
-        args_file = Path(connection_dir).parent / "bwrap.args"
+        args_file = Path(f"{connection_dir}-bwrap.args")  # one per kernel (or kernel server): never shared
         args_file.parent.mkdir(parents=True, exist_ok=True)
         args_file.write_text("".join(f"{option}\0" for option in options))
         script = 'f=$1; shift; exec /usr/bin/env -i "$0" "$@" 3<"$f"'

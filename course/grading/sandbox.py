@@ -64,10 +64,10 @@ CACHES = "/grading/caches"
 """Where read-only copies of the grader's caches are bound."""
 SMALL_MB = 64
 """Size of the home folder and ``/dev/shm`` in the sandbox."""
-IPYTHON_CONFIG = f"""# written by course grade: the working folder comes last on sys.path
+IPYTHON_CONFIG = """# written by course grade: the kernel's working folder comes last on sys.path
 c = get_config()  # noqa: F821
 c.InteractiveShellApp.ignore_cwd = True
-c.InteractiveShellApp.exec_lines = ["__import__('sys').path.append({WORKDIR!r})"]
+c.InteractiveShellApp.exec_lines = ["__import__('sys').path.append(__import__('os').getcwd())"]
 """
 
 

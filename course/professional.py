@@ -33,7 +33,7 @@ import pandas as pd
 
 from course._checks import check_columns, check_int, check_number
 from course.errors import CourseInputError, Problem
-from course.i18n import _
+from course.i18n import _, get_language
 
 __all__ = [
     "ATTITUDES",
@@ -200,8 +200,6 @@ def spoke_name(key: str) -> str:
     >>> set_language("en"); spoke_name("health")
     'Health'
     """
-    from course.i18n import get_language
-
     spoke = next(s for s in SPOKES if s.key == key)
     return spoke.zh if get_language() == "zh" else spoke.en
 

@@ -18,9 +18,9 @@ from course.accounts import (
     status_options,
     tier_for,
 )
+from course.accounts.frequency import CallFrequency
 from course.errors import CourseInputError
 from course.i18n import set_language
-from course.planning.frequency import CallFrequency
 
 
 def test_status_scale_is_the_seeds_exactly() -> None:

@@ -5,6 +5,8 @@
 * :mod:`~course.accounts.status`, :mod:`~course.accounts.potential` and
   :mod:`~course.accounts.physicians` — the dual scoring (复式评分) of
   prescribing status and potential, call tiers;
+* :mod:`~course.accounts.frequency` — calls a month per tier (A 4-8, B 2-4, C 1-2),
+  which lesson 5's planning builds on;
 * :mod:`~course.accounts.ladder` — the adoption ladder (产品接纳阶梯);
 * :mod:`~course.accounts.kol` — key opinion leaders;
 * :mod:`~course.accounts.deciles` — deciles by doctor count and by volume;

@@ -11,7 +11,7 @@ For every physician *and product*, two scores:
 Potential is sorted into high / medium / low, and the status × potential grid
 (:data:`DEFAULT_GRID`) gives the call tier A / B / C / D: *potential decides
 whom to see, adoption decides how often*. The tier gives the monthly call
-frequency (:func:`course.planning.frequency.calls_per_month`: A 4-8, B 2-4,
+frequency (:func:`course.accounts.frequency.calls_per_month`: A 4-8, B 2-4,
 C 1-2, D not a target) and the adoption-ladder stage gives the next objective.
 """
 
@@ -26,6 +26,7 @@ import pandas as pd
 
 from course._checks import check_choice, check_int
 from course.accounts._validate import labelled, numeric_column, raise_problems, table
+from course.accounts.frequency import TIERS, CallFrequency, calls_per_month
 from course.accounts.ladder import STAGES, TOP_STAGE, step_text
 from course.accounts.potential import (
     POTENTIAL_CLASSES,
@@ -38,7 +39,6 @@ from course.accounts.potential import (
 )
 from course.accounts.status import STATUS_SCALE, STATUS_TO_STAGE, status_level
 from course.errors import CourseInputError, Problem
-from course.planning.frequency import TIERS, CallFrequency, calls_per_month
 
 __all__ = [
     "DEFAULT_GRID",

@@ -6,13 +6,13 @@ cannot drift from the course's rules.
 
 from __future__ import annotations
 
+from course.accounts.frequency import TIERS
 from course.accounts.hospitals import GRADES, grade_hospital
 from course.accounts.kol import KOL_TYPES, kol_score
 from course.accounts.ladder import STAGES
 from course.accounts.physicians import tier_for
 from course.accounts.status import status_options
 from course.i18n import _
-from course.planning.frequency import TIERS
 from course.selfcheck import Question
 
 __all__ = ["SelfCheckQuestion", "self_check_questions"]

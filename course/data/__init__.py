@@ -18,24 +18,10 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from course.data.generate import generate_territory
 from course.data.io import Territory, load_sample, load_territory, read_table
 from course.data.schema import SCHEMAS
 from course.data.validate import check_references, validate_table
-
-if TYPE_CHECKING:
-    from course.data.generate import generate_territory
-
-
-def __getattr__(name: str) -> Any:
-    # imported on first use, so `python -m course.data.generate` runs the module only once
-    if name == "generate_territory":
-        from course.data.generate import generate_territory
-
-        return generate_territory
-    raise AttributeError(f"module 'course.data' has no attribute {name!r}")
-
 
 __all__ = [
     "SCHEMAS",

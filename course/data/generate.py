@@ -2,7 +2,7 @@
 
 :func:`generate_territory` builds every table of :data:`course.data.schema.SCHEMAS`
 from numpy's random generator, so the same seed always gives the same territory.
-``python -m course.data.generate`` rewrites the shipped CSVs and their README in
+``python -m course.dev.sample`` rewrites the shipped CSVs and their README in
 ``course/data/sample/``; lessons read those files (fast) through
 :func:`course.data.io.load_sample`.
 
@@ -343,17 +343,3 @@ def _prescribing(rng: np.random.Generator, hospitals: pd.DataFrame, physicians: 
         "adoption_stage": stage.astype(int),
     })
 
-
-def main() -> None:
-    """Regenerate the shipped CSVs and README from the default seed."""
-    from course.data._readme import render_readme
-    from course.data.io import SAMPLE_DIR, write_tables
-
-    tables = generate_territory()
-    write_tables(tables, SAMPLE_DIR, readme=render_readme(tables))
-    sizes = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
-    print(f"wrote {SAMPLE_DIR}: {sizes}")
-
-
-if __name__ == "__main__":
-    main()

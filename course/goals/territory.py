@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from course._checks import check_choice, check_columns, check_not_empty
+from course.data._names import DISTRICTS
 from course.errors import CourseInputError
 
 __all__ = ["account_potential", "district_name_en", "monthly_sales", "quota_accounts"]
@@ -26,10 +27,6 @@ def district_name_en(name: str) -> str:
     >>> district_name_en("江北区"), district_name_en("North")
     ('Jiangbei', 'North')
     """
-    try:
-        from course.data._names import DISTRICTS
-    except ImportError:  # pragma: no cover - the sample's names ship with the package
-        return name
     entry = DISTRICTS.get(name)
     return str(entry[0]) if entry else name
 

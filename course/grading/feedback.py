@@ -12,6 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from course.grading.settings import course_directory, load_config
+
 __all__ = ["generate_feedback", "stale_feedback"]
 
 _API: Any = None
@@ -44,8 +46,6 @@ def stale_feedback(coursedir: Any) -> list[tuple[str, str]]:
 
 def _init(course: str) -> None:
     global _API
-    from course.grading.settings import course_directory, load_config
-
     config = load_config(Path(course))
     _API = (config, course_directory(config))
 
@@ -82,8 +82,6 @@ def generate_feedback(course: Path, workers: int, *, progress: bool = False) -> 
     120
     """
     from tqdm import tqdm
-
-    from course.grading.settings import course_directory, load_config
 
     pairs = stale_feedback(course_directory(load_config(course)))
     if not pairs:

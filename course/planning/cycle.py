@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from course._checks import check_int
+from course.accounts.frequency import TIERS, CallFrequency, planned_calls
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
 from course.planning._placement import Layout, place_calls
@@ -35,7 +36,6 @@ from course.planning._validate import (
     slot_capacities,
     with_positions,
 )
-from course.planning.frequency import TIERS, CallFrequency, planned_calls
 
 __all__ = [
     "DEFAULT_SLOT_CAPACITY",

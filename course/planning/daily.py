@@ -26,13 +26,13 @@ import numpy as np
 import pandas as pd
 
 from course._checks import check_columns, check_int, check_number
+from course.accounts.frequency import TIERS
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
 from course.i18n import _, get_language
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, Bilingual, objectives_for_stage
 from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
-from course.planning.frequency import TIERS
 
 __all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan_day", "select_calls"]
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from course._checks import check_columns, check_not_empty
+from course.accounts import score_physicians
+from course.accounts.frequency import TIERS
 from course.errors import CourseInputError
-from course.planning.frequency import TIERS
 
 __all__ = ["best_tier_per_doctor", "rep_targets"]
 
@@ -64,8 +65,6 @@ def rep_targets(
     >>> len(targets), targets["tier"].value_counts().to_dict()
     (62, {'A': 49, 'B': 12, 'C': 1})
     """
-    from course.accounts import score_physicians  # accounts imports planning: import on use
-
     check_not_empty("physicians", physicians)
     check_columns("calls", calls, ["physician_id", "date"])
     when = pd.to_datetime(calls["date"], errors="coerce")

@@ -17,11 +17,11 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
 from course._checks import check_choice
+from course.accounts.frequency import TIERS
 from course.accounts.hospitals import GRADES, GradeCutoffs, HospitalWeights, grade_hospitals
 from course.accounts.physicians import DEFAULT_GRID, POTENTIAL_CLASSES
 from course.accounts.status import STATUS_SCALE, status_level
 from course.errors import CourseInputError
-from course.planning.frequency import TIERS
 from course.plots._style import GRADE_COLOURS, new_axes, pick, plot_context, title
 
 __all__ = ["TIER_COLOURS", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]

@@ -38,6 +38,7 @@ from course.accounts.physicians import (
 )
 from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
+from course.data import load_sample
 from course.i18n import _, get_language
 from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
@@ -107,8 +108,6 @@ class HospitalGrader(CourseWidget):
 
     def __init__(self, hospitals: pd.DataFrame | None = None) -> None:
         if hospitals is None:
-            from course.data import load_sample
-
             hospitals = load_sample("hospitals")
         check_not_empty("hospitals", hospitals)
         check_columns("hospitals", hospitals, HOSPITAL_COLUMNS)
@@ -291,8 +290,6 @@ class PhysicianScorecard(CourseWidget):
         self, prescribing: pd.DataFrame | None = None, physicians: pd.DataFrame | None = None
     ) -> None:
         if prescribing is None or physicians is None:
-            from course.data import load_sample
-
             prescribing = load_sample("prescribing") if prescribing is None else prescribing
             physicians = load_sample("physicians") if physicians is None else physicians
         self._territory = score_physicians(prescribing, physicians).reset_index(drop=True)

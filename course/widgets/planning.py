@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
+from course.data import load_sample
 from course.errors import CourseInputError
 from course.i18n import _
 from course.planning import (
@@ -43,6 +44,7 @@ from course.planning import (
     rep_targets,
     response_table,
     utilisation,
+    working_days,
 )
 from course.plots._style import figure_png
 from course.plots.accounts import TIER_COLOURS
@@ -135,8 +137,6 @@ class CallPlanner(CourseWidget):
         calls: pd.DataFrame | None = None,
     ) -> None:
         if doctors is None or hospitals is None or calls is None:
-            from course.data import load_sample
-
             hospitals = load_sample("hospitals") if hospitals is None else hospitals
             calls = load_sample("calls") if calls is None else calls
             if doctors is None:
@@ -251,8 +251,6 @@ class CallPlanner(CourseWidget):
 
     def _set_days(self) -> None:
         """Offer the month's working days in the day list; the measures slider follows."""
-        from course.planning import working_days
-
         year, month = self._year_month()
         days = working_days(year, month, parse_days_off(self.days_off.value))
         options = [(f"{d.isoformat()} {_weekday(d)}", i + 1) for i, d in enumerate(days)]

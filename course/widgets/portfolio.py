@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from course._checks import check_columns, check_not_empty, check_number
+from course.data import load_sample
 from course.i18n import _, get_language
 from course.plots._style import PngCache, figure_png
 from course.plots.portfolio import plot_bcg, plot_lifecycle
@@ -104,8 +105,6 @@ class PortfolioExplorer(CourseWidget):
         periods_per_year: int = 12,
     ) -> None:
         if products is None:
-            from course.data import load_sample
-
             products = load_sample("products")
             if sales is None:
                 sales = load_sample("sales")

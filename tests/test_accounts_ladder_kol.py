@@ -20,7 +20,7 @@ from course.accounts import (
 from course.errors import CourseInputError
 
 
-def test_ladder_has_the_seeds_five_stages() -> None:
+def test_ladder_has_the_materials_five_stages() -> None:
     assert [(s.number, s.en, s.zh) for s in STAGES] == [
         (0, "unaware", "不了解"),
         (1, "aware", "了解"),
@@ -55,7 +55,7 @@ def test_stage_out_of_range() -> None:
         stage(-1)
 
 
-def test_kol_types_and_steps_are_the_seeds() -> None:
+def test_kol_types_and_steps_are_the_materials() -> None:
     assert [(t.zh, t.strength_zh) for t in KOL_TYPES] == [
         ("学术领袖", "影响力"), ("产品讲者", "说服力"), ("处方权威", "决策权力"),
     ]

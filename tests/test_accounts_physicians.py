@@ -23,7 +23,7 @@ from course.errors import CourseInputError
 from course.i18n import set_language
 
 
-def test_status_scale_is_the_seeds_exactly() -> None:
+def test_status_scale_is_the_materials_exactly() -> None:
     assert [(s.value, s.zh, s.en) for s in STATUS_SCALE] == [
         (-4, "反对", "opposed"),
         (-3, "淡漠", "indifferent"),

@@ -322,7 +322,7 @@ def test_time_log_calls_are_the_call_history(t: dict[str, pd.DataFrame]) -> None
 # ------------------------------------------------------------------ the seed's product table
 
 
-def test_product_history_is_the_seeds_table_exactly(t: dict[str, pd.DataFrame]) -> None:
+def test_product_history_is_the_materials_table_exactly(t: dict[str, pd.DataFrame]) -> None:
     h = t["product_history"]
     assert h["year"].tolist() == [1994, 1995, 1996, 1997, 1998, 1999]
     assert h["net_sales_krmb"].tolist() == [6031, 20766, 67612, 120424, 130000, 180000]

@@ -25,7 +25,7 @@ def english() -> None:
     set_language("en")
 
 
-def test_the_seed_asks_for_at_least_three() -> None:
+def test_the_material_asks_for_at_least_three() -> None:
     assert MIN_OBJECTIVES == 3
     two = check_call_objectives(["让王主任同意试用CARDIA", "确认科室会的时间"], today=TODAY)
     assert not two.enough and not two.ok and not two.failing

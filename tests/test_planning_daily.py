@@ -45,7 +45,7 @@ def english() -> None:
     set_language("en")
 
 
-def test_the_seeds_daily_plan_questions() -> None:
+def test_the_materials_daily_plan_questions() -> None:
     assert len(DAILY_PLAN_QUESTIONS) == 6
     assert "10-15" in DAILY_PLAN_QUESTIONS[0].zh and "3" in DAILY_PLAN_QUESTIONS[4].zh
 

@@ -18,7 +18,7 @@ from course.portfolio import (
 )
 
 
-def test_the_seed_cut_offs_are_ten_percent_growth_and_relative_share_one() -> None:
+def test_the_material_cut_offs_are_ten_percent_growth_and_relative_share_one() -> None:
     assert GROWTH_CUTOFF == 0.10
     assert SHARE_CUTOFF == 1.0
 

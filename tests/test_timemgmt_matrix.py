@@ -13,7 +13,7 @@ from course.timemgmt import QUADRANTS, classify, describe, matrix_layout, quadra
     ("important", "urgent", "letter"),
     [(True, True, "A"), (True, False, "B"), (False, True, "C"), (False, False, "D")],
 )
-def test_the_seeds_letters(important: bool, urgent: bool, letter: str) -> None:
+def test_the_materials_letters(important: bool, urgent: bool, letter: str) -> None:
     assert quadrant(important, urgent) == letter
 
 

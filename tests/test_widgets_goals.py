@@ -25,7 +25,7 @@ def english() -> Iterator[None]:
 
 
 # ---------------------------------------------------------------- SMART coach
-def test_coach_starts_on_the_seeds_vague_goal() -> None:
+def test_coach_starts_on_the_materials_vague_goal() -> None:
     coach = SmartCoach(today=TODAY)
     result = coach.last_result
     assert result.mode == "text" and result.verdict.failed == ("S", "M", "T")

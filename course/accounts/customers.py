@@ -1,11 +1,11 @@
 """Customer management (客户管理): service tiers, the information model, competition.
 
-* **Service tiers** — the seed serves A customers with a personalised service
+* **Service tiers** — the training material serves A customers with a personalised service
   plan, B customers with stable, efficient supply and C customers with market
   development (:data:`SERVICE_TIERS`).
 * **Customer information model** (客户信息模型) — three layers: visible basics
   (可视·基本信息), business facts (相关·业务信息) and extended information
-  (延伸·衍伸信息). The seed's examples come from car sales (car, mileage,
+  (延伸·衍伸信息). The training material's examples come from car sales (car, mileage,
   insurance); :data:`INFORMATION_MODEL` gives the doctor's equivalents.
 * **Management principles** — dynamic (monthly changes), focused (weekly
   review), fully used, one owner per record (security).
@@ -43,7 +43,7 @@ class ServiceTier:
     en: str
     """The service, in English."""
     zh: str
-    """The seed's wording."""
+    """The training material's wording."""
 
     def describe(self, lang: str | None = None) -> str:
         """The service in ``lang`` (default: the course language).
@@ -64,7 +64,7 @@ SERVICE_TIERS: dict[str, ServiceTier] = {
     "C": ServiceTier("C", "market development: widen coverage and make the brand known",
                      "加强市场开拓，提高产品覆盖率和品牌知名度"),
 }
-"""The seed's service for A, B and C customers."""
+"""The training material's service for A, B and C customers."""
 
 
 def service_tier(grade: str) -> ServiceTier:
@@ -87,11 +87,11 @@ class InfoLayer:
     en: str
     """English name."""
     zh: str
-    """The seed's name."""
+    """The training material's name."""
     fields: tuple[str, ...]
     """What to record for a doctor (field names)."""
-    seed_examples_zh: str
-    """The seed's own examples (from car sales)."""
+    material_examples_zh: str
+    """The training material's own examples (from car sales)."""
 
 
 INFORMATION_MODEL: tuple[InfoLayer, ...] = (
@@ -115,7 +115,7 @@ MANAGEMENT_PRINCIPLES: tuple[tuple[str, str], ...] = (
     ("fully used: records feed every plan and call", "充分使用"),
     ("one owner per record: keeps the data safe", "专人负责：安全性"),
 )
-"""The seed's four principles of customer management (English, Chinese)."""
+"""The training material's four principles of customer management (English, Chinese)."""
 
 
 def information_gaps(record: Mapping[str, object]) -> dict[str, list[str]]:
@@ -151,12 +151,12 @@ class CompetitionView:
 
 
 def assess_competition(competitors: int, strength: int, dominant: bool) -> CompetitionView:
-    """Summarise the seed's three questions into a 1-5 competitive pressure.
+    """Summarise the training material's three questions into a 1-5 competitive pressure.
 
     ``competitors`` is how many competing products are used, ``strength`` their
     strength from 1 (weak) to 5 (strong), ``dominant`` whether one of them has
     an absolute advantage. No competitor → 1; one dominating → 5; otherwise the
-    strength, kept between 2 and 4. The seed's favourable case — many
+    strength, kept between 2 and 4. The training material's favourable case — many
     competitors of moderate strength, none dominant yet — is pressure 3: a
     fragmented market with room to win share.
 

@@ -1,6 +1,6 @@
 """The adoption ladder (产品接纳阶梯): five stages from unaware to advocacy.
 
-The seed's "customer's acceptance of a product" (客户对于产品接纳过程) climbs
+The training material's "customer's acceptance of a product" (客户对于产品接纳过程) climbs
 0 unaware → 1 aware → 2 trial → 3 usage → 4 loyalty / advocacy. Every call sets
 SMART objectives that move the customer *one* step up the ladder (使客户沿着
 "产品接纳度阶梯"向上移动); this module holds the stages, the step to the next and
@@ -26,11 +26,11 @@ class Stage:
     en: str
     """Short English name."""
     zh: str
-    """The seed's Chinese name."""
+    """The training material's Chinese name."""
     description_en: str
     """What a customer at this stage does, in English."""
     description_zh: str
-    """The seed's description in Chinese."""
+    """The training material's description in Chinese."""
     goal_en: str
     """What the next calls should achieve (the step up), in English."""
     goal_zh: str

@@ -2,7 +2,7 @@
 
 For every physician *and product*, two scores:
 
-* **prescribing status** (处方现状), the seed's −4 … +4 scale
+* **prescribing status** (处方现状), the training material's −4 … +4 scale
   (:mod:`course.accounts.status`);
 * **prescribing potential** (处方潜力): boxes a month the physician could
   prescribe, patients a month × share with the indication × boxes per patient

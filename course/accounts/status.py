@@ -1,8 +1,8 @@
-"""The seed's prescribing status scale (处方现状评分), −4 to +4.
+"""The training material's prescribing status scale (处方现状评分), −4 to +4.
 
 Physician scoring (医师评分) rates every physician *for every product* on two
 axes, the "dual scoring system" (复式评分系统): prescribing status (处方现状)
-and prescribing potential (处方潜力). The status scale is the seed's:
+and prescribing potential (处方潜力). The status scale is the training material's:
 
 * before listing (进药前): −4 opposed (反对), −3 indifferent (淡漠),
   −2 trial / consultation (试用/咨商), −1 listing application filed (填写进药申请);
@@ -34,15 +34,15 @@ class StatusLevel:
     value: int
     """−4 … +4."""
     zh: str
-    """The seed's Chinese label."""
+    """The training material's Chinese label."""
     en: str
     """English label."""
     listed: bool
     """True after the product is listed in the hospital (进药后)."""
     note_en: str = ""
-    """The seed's explanation, in English (2 and 3 only)."""
+    """The training material's explanation, in English (2 and 3 only)."""
     note_zh: str = ""
-    """The seed's explanation, in Chinese."""
+    """The training material's explanation, in Chinese."""
 
     def label(self, lang: str | None = None) -> str:
         """The label in ``lang`` (default: the course language).

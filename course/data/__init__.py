@@ -2,7 +2,7 @@
 
 - :func:`load_sample` / :func:`load_territory` — the shipped territory of 江城市
   (Jiangcheng): hospitals, departments, physicians, products, prescribing, six months
-  of calls and sales, a rep's two-week time log and the seed's product history.
+  of calls and sales, a rep's two-week time log and the training material's product history.
 - :func:`read_table` — read your own CSV (path, file or upload bytes; UTF-8 or GBK)
   and check it against the schema, every problem reported at once.
 - :func:`validate_table` — the same check for a DataFrame you already have.

@@ -84,9 +84,9 @@ def generate_territory(seed: int = 2026) -> dict[str, pd.DataFrame]:
 
 
 def product_history() -> pd.DataFrame:
-    """Return the seed's product table for 1994-1999 (1999 is the target, "99T").
+    """Return the training material's product table for 1994-1999 (1999 is the target, "99T").
 
-    The seed gives four A&P figures without saying which years they belong to; the
+    The training material gives four A&P figures without saying which years they belong to; the
     course puts them on 1995-1998 and leaves 1994 and 1999 empty.
 
     Examples

@@ -1,6 +1,6 @@
-"""Management by objectives (目标管理) in the seed's words: why goals, MBO, quotas, implementation.
+"""Management by objectives (目标管理) in the training material's words: why goals, MBO, quotas, implementation.
 
-Bilingual data for the lesson and the exercises, in the seed's order.
+Bilingual data for the lesson and the exercises, in the training material's order.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Point:
     en: str
     """In English."""
     zh: str
-    """The seed's words."""
+    """The training material's words."""
 
 
 WHY_GOALS: tuple[Point, ...] = (
@@ -47,7 +47,7 @@ MBO_PRINCIPLES: tuple[Point, ...] = (
     Point("Turn goals into concrete measures and clear work orders", "把目标变成具体的措施和明确的工作指令"),
     Point("Follow up the goals and review them at stages", "对目标的跟进与阶段性检查评估"),
 )
-"""Management by objectives (Peter Drucker's MBO) as the seed states it."""
+"""Management by objectives (Peter Drucker's MBO) as the training material states it."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +59,13 @@ class MboKind:
     en: str
     """Name in English."""
     zh: str
-    """The seed's name."""
+    """The training material's name."""
     focus: Point
     """What it centres on."""
     direction: str
     """How goals are set: ``"top-down"`` or ``"bottom-up"``."""
     features: tuple[Point, ...]
-    """The seed's points."""
+    """The training material's points."""
 
 
 MBO_KINDS: tuple[MboKind, ...] = (
@@ -114,7 +114,7 @@ QUOTA_STEPS: tuple[Point, ...] = (
     Point("If the forecast is below the quota, find where more can be sold", "如果预计量少于指标,应分析哪处可再提高销量"),
     Point("Decide how to strengthen promotion to reach the quota", "应考虑如何加强促销力度来达成指标"),
 )
-"""The seed's steps of allocating a quota (分配指标的步骤); see :func:`course.goals.plan_to_quota`."""
+"""The training material's steps of allocating a quota (分配指标的步骤); see :func:`course.goals.plan_to_quota`."""
 
 IMPLEMENTATION: tuple[Point, ...] = (
     Point("Self-control and self-management", "自我控制与自我管理"),

@@ -5,7 +5,7 @@ hospitals. An account's **history** is its average monthly boxes in ``sales``; i
 **potential** is the published outpatient estimate summed over its physicians:
 patients a month × indication share × boxes per patient (from ``prescribing``
 and ``physicians``), in boxes a month, so history ÷ potential is the account's
-current usage against its maximum (the seed's 现有用量与最大潜力).
+current usage against its maximum (the training material's 现有用量与最大潜力).
 """
 
 from __future__ import annotations

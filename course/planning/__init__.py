@@ -55,7 +55,7 @@ from course.planning.capacity import (
 )
 from course.planning.cycle import (
     DEFAULT_SLOT_CAPACITY,
-    SEED_CALLS_PER_DAY,
+    MATERIAL_CALLS_PER_DAY,
     US_CALLS_PER_DAY,
     CallsPerDay,
     CyclePlan,
@@ -79,11 +79,11 @@ __all__: list[str] = [
     "GENERIC_OBJECTIVES",
     "LEVELS",
     "LOYALTY",
+    "MATERIAL_CALLS_PER_DAY",
     "MEETING_CHECKLIST",
     "MIN_OBJECTIVES",
     "RELATIONSHIP_PRACTICES",
     "ROOM_LAYOUTS",
-    "SEED_CALLS_PER_DAY",
     "STAGE_OBJECTIVES",
     "TIERS",
     "US_CALLS_PER_DAY",

@@ -1,6 +1,6 @@
 """The steps of a call, objectives per adoption stage, relationships and meetings (拜访).
 
-Bilingual data from the seed: each text has its English and Chinese wording, and
+Bilingual data from the training material: each text has its English and Chinese wording, and
 :meth:`Bilingual.text` picks the language in force (:func:`course.set_language`).
 """
 
@@ -36,7 +36,7 @@ class Bilingual:
     en: str
     """English wording."""
     zh: str
-    """Chinese wording (the seed's where it has one)."""
+    """Chinese wording (the training material's where it has one)."""
 
     def text(self) -> str:
         """The wording in the language in force.
@@ -65,7 +65,7 @@ class CallStep:
     key: str
     """Short code, e.g. ``"opening"``."""
     name: Bilingual
-    """The step's name (the seed's Chinese term)."""
+    """The step's name (the training material's Chinese term)."""
     purpose: Bilingual
     """What the step is for."""
     actions: tuple[Bilingual, ...]
@@ -113,7 +113,7 @@ CALL_STEPS: tuple[CallStep, ...] = (
               B("Write the call notes and the next objective", "记录拜访内容和下次拜访目标"),
               B("Follow up promptly on what you promised", "及时跟进所承诺的事情"))),
 )
-"""The seed's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""
+"""The training material's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""
 
 STAGE_OBJECTIVES: dict[int, tuple[Bilingual, ...]] = {
     stage.number: tuple(B(en, zh) for en, zh in zip(stage.objectives_en, stage.objectives_zh, strict=True))
@@ -156,14 +156,14 @@ RELATIONSHIP_PRACTICES: tuple[Bilingual, ...] = (
     B("Build trust: listen, respect decisions, follow up", "建立信任关系：倾听、尊重决策、及时跟进"),
     B("Work as a team", "与团队合作"),
 )
-"""The seed's six habits of a good customer relationship."""
+"""The training material's six habits of a good customer relationship."""
 
 LOYALTY: tuple[Bilingual, ...] = (
     B("Understand needs and exceed expectations", "了解客户需求，提供超出期望的服务"),
     B("Build a long-term relationship with shared plans", "建立长期关系，共同制定长期发展计划"),
     B("Incentives and recognition", "激励与奖励"),
 )
-"""The seed's three levers of customer loyalty."""
+"""The training material's three levers of customer loyalty."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ MEETING_CHECKLIST: tuple[MeetingItem, ...] = (
     MeetingItem("screen", "venue", B("Screen size", "屏幕大小")),
     MeetingItem("projector_check", "venue", B("Test the slides and projector beforehand", "试片：调节幻灯、投影")),
 )
-"""The seed's checklist for organising a successful meeting (组织一个成功的会议/活动)."""
+"""The training material's checklist for organising a successful meeting (组织一个成功的会议/活动)."""
 
 ROOM_LAYOUTS: dict[str, Bilingual] = {
     "classroom": B("Classroom", "课堂式"),
@@ -203,7 +203,7 @@ ROOM_LAYOUTS: dict[str, Bilingual] = {
     "round_table": B("Round table", "圆桌式"),
     "u_shape": B("U-shape", "U型"),
 }
-"""Room layouts the seed names."""
+"""Room layouts the training material names."""
 
 
 def missing_meeting_items(done: Iterable[str]) -> list[MeetingItem]:

@@ -1,6 +1,6 @@
-"""One day's call plan (日计划), the way the seed asks a rep to build it.
+"""One day's call plan (日计划), the way the training material asks a rep to build it.
 
-The seed's daily plan answers six questions (:data:`DAILY_PLAN_QUESTIONS`): which
+The training material's daily plan answers six questions (:data:`DAILY_PLAN_QUESTIONS`): which
 doctors (a budget of 10-15), who they are, the best time to visit, where they are,
 the purpose (at least 3 objectives a call) and the notes of the last call.
 
@@ -32,12 +32,12 @@ from course.errors import CourseInputError, Problem
 from course.i18n import _, get_language
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, Bilingual, objectives_for_stage
-from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
+from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
 
 __all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan_day", "select_calls"]
 
 MIN_OBJECTIVES = 3
-"""The seed: at least 3 objectives a call (最少3项目的)."""
+"""The training material: at least 3 objectives a call (最少3项目的)."""
 
 DAILY_PLAN_QUESTIONS: tuple[Bilingual, ...] = (
     Bilingual("Which doctors? Budget 10-15", "见哪些医生？预算10-15名医生"),
@@ -47,7 +47,7 @@ DAILY_PLAN_QUESTIONS: tuple[Bilingual, ...] = (
     Bilingual("What is the purpose? At least 3 objectives", "拜访目的是什么？最少3项目的"),
     Bilingual("Read the notes of the last call", "翻阅上次拜访记录"),
 )
-"""The seed's six questions of a daily call plan (日计划)."""
+"""The training material's six questions of a daily call plan (日计划)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -149,7 +149,7 @@ def plan_day(
     *,
     calls: int | None = None,
     day: date | None = None,
-    calls_per_day: CallsPerDay = SEED_CALLS_PER_DAY,
+    calls_per_day: CallsPerDay = MATERIAL_CALLS_PER_DAY,
     hospitals: pd.DataFrame | None = None,
     last_calls: pd.DataFrame | None = None,
     product: str | None = None,

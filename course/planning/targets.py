@@ -4,7 +4,7 @@ The key-accounts lesson scores every physician × product (status × potential �
 tier A/B/C/D). Planning needs one row per *doctor*: his best tier across products,
 the product of that tier, his adoption stage for it and where and when to see him.
 The rep's *assigned accounts* are the doctors he called in a given month (in the
-sample territory, about 60 — the seed's 60-80 customers that tiering needs).
+sample territory, about 60 — the training material's 60-80 customers that tiering needs).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 - :mod:`course.portfolio.bcg` — the BCG growth-share matrix
 - :mod:`course.portfolio.lifecycle` — life-cycle stage from a sales series
 - :mod:`course.portfolio.adopters` — Rogers' adopter categories
-- :mod:`course.portfolio.history` — the seed's 1994-1999 product history table
+- :mod:`course.portfolio.history` — the training material's 1994-1999 product history table
 - :mod:`course.portfolio.selfcheck` — the lesson's self-check questions
 """
 

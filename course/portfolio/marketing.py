@@ -1,11 +1,11 @@
 """Marketing as three questions, and the strategic objectives (市场营销与战略目标).
 
-The seed defines marketing by three questions — where are we (situation
+The training material defines marketing by three questions — where are we (situation
 analysis), where do we want to go (objectives), how do we get there (strategy) —
 and lists five strategic objectives that decide how resources (reps, A&P money)
 are allocated: entry, growth/breakthrough, maintain, harvest and exit.
 Both are kept here as bilingual data, so lessons, plots and widgets show the
-seed's own words.
+material's own words.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class MarketingQuestion:
     en: str
     """The question in English."""
     zh: str
-    """The question in the seed's Chinese."""
+    """The question in the training material's Chinese."""
     step_en: str
     """The planning step that answers it, in English."""
     step_zh: str
@@ -42,7 +42,7 @@ THREE_QUESTIONS: tuple[MarketingQuestion, ...] = (
     MarketingQuestion("Where do we want to go?", "我们要去哪里?", "Objectives", "目标"),
     MarketingQuestion("How can we get there?", "我们如何能到达那里?", "Strategy", "策略"),
 )
-"""The seed's three questions, in order."""
+"""The training material's three questions, in order."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,11 @@ class StrategicObjective:
     en: str
     """Name in English."""
     zh: str
-    """Name in the seed's Chinese."""
+    """Name in the training material's Chinese."""
     focus_en: str
-    """What the objective aims at, in English (the seed's gloss)."""
+    """What the objective aims at, in English (the training material's gloss)."""
     focus_zh: str
-    """What the objective aims at, in the seed's Chinese."""
+    """What the objective aims at, in the training material's Chinese."""
     resources_en: str
     """How reps and A&P money follow from it, in English."""
     resources_zh: str
@@ -101,7 +101,7 @@ OBJECTIVES: dict[str, StrategicObjective] = {
         ),
     )
 }
-"""The seed's five strategic objectives, in its order."""
+"""The training material's five strategic objectives, in its order."""
 
 
 def strategic_objective(code: str) -> StrategicObjective:

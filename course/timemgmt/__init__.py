@@ -1,4 +1,4 @@
-"""Time management (时间管理): the seed's time wasters, Drucker's time log, the
+"""Time management (时间管理): the training material's time wasters, Drucker's time log, the
 urgent/important matrix, begin with the end in mind, big rocks first, the 80/20
 rule and the planning checklists.
 

@@ -6,7 +6,7 @@ important-not-urgent tasks (quadrant **B**) are placed first, then **A**, **C**
 and **D**; each task goes into the first day with room for it, and whatever
 does not fit is reported, not squeezed in.
 
-The seed's time plan asks three questions, and they are this function's inputs:
+The training material's time plan asks three questions, and they are this function's inputs:
 estimated duration (估计时间: each task's ``minutes``), the schedule (日程表: the
 days and hours) and buffer time (弹性时间: a share of every day kept free for
 what you cannot control).

@@ -2,7 +2,7 @@
 
 Each practice task says whether it is important (tied to your goals) and urgent
 (needs attention now) and why; :func:`mark_sorting` compares a trainee's letters
-with the seed's rule (:func:`~course.timemgmt.matrix.quadrant`).
+with the training material's rule (:func:`~course.timemgmt.matrix.quadrant`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class PracticeTask:
 
     @property
     def quadrant(self) -> str:
-        """The seed's letter for this task.
+        """The training material's letter for this task.
 
         Examples
         --------
@@ -90,7 +90,7 @@ def practice_tasks() -> pd.DataFrame:
 
 
 def mark_sorting(tasks: pd.DataFrame, answers: Mapping[str, str | None]) -> pd.DataFrame:
-    """Mark a trainee's quadrant letters against the seed's rule.
+    """Mark a trainee's quadrant letters against the training material's rule.
 
     Parameters
     ----------

@@ -83,7 +83,7 @@ class SmartCoach(CourseWidget):
     Parameters
     ----------
     text
-        The goal in words to start with (default the seed's vague "尽量提高销量").
+        The goal in words to start with (default the training material's vague "尽量提高销量").
     today
         The day the goal is set (default today); deadlines are counted from it.
 

@@ -1,7 +1,7 @@
 """The call planner (拜访计划): a month's plan, one day's calls, the plan's measures, and
 call allocation on response curves against an equal split.
 
-Controls: the month and its days off, the daily budget (the seed's 10-15 or the US
+Controls: the month and its days off, the daily budget (the training material's 10-15 or the US
 6-10) and its target, the calls a month per tier, the day to look at, the day of the
 month the measures are taken on, and — on the allocation tab — the month's calls for
 three accounts with the four judgments of each account's response curve. Every
@@ -25,7 +25,7 @@ from course.errors import CourseInputError
 from course.i18n import _
 from course.planning import (
     CALL_STEPS,
-    SEED_CALLS_PER_DAY,
+    MATERIAL_CALLS_PER_DAY,
     US_CALLS_PER_DAY,
     Allocation,
     CallAccount,
@@ -156,9 +156,9 @@ class CallPlanner(CourseWidget):
         self.days_off = widgets.Text(value="", description=_("Days off (day numbers)"),
                                      placeholder="1, 2", style=_STYLE)
         self.budget = widgets.ToggleButtons(
-            options=[(_("10-15 a day (training material)"), "seed"), (_("6-10 a day (US surveys)"), "us")],
-            value="seed", style={"button_width": "auto"})
-        self.calls_per_day = widgets.IntText(value=SEED_CALLS_PER_DAY.target,
+            options=[(_("10-15 a day (training material)"), "material"), (_("6-10 a day (US surveys)"), "us")],
+            value="material", style={"button_width": "auto"})
+        self.calls_per_day = widgets.IntText(value=MATERIAL_CALLS_PER_DAY.target,
                                              description=_("Calls a day (target)"), style=_STYLE)
         self.tiers = {
             tier: widgets.IntRangeSlider(value=(low, high), min=0, max=12,
@@ -231,7 +231,7 @@ class CallPlanner(CourseWidget):
         if owner is not None and id(owner) == id(self.budget):
             self._loading = True
             try:  # a new budget starts from its own target (12 for 10-15, 8 for 6-10)
-                base = SEED_CALLS_PER_DAY if self.budget.value == "seed" else US_CALLS_PER_DAY
+                base = MATERIAL_CALLS_PER_DAY if self.budget.value == "material" else US_CALLS_PER_DAY
                 self.calls_per_day.value = base.target
             finally:
                 self._loading = False
@@ -242,7 +242,7 @@ class CallPlanner(CourseWidget):
         self.refresh()
 
     def _budget(self) -> CallsPerDay:
-        base = SEED_CALLS_PER_DAY if self.budget.value == "seed" else US_CALLS_PER_DAY
+        base = MATERIAL_CALLS_PER_DAY if self.budget.value == "material" else US_CALLS_PER_DAY
         return CallsPerDay(base.low, base.high, int(self.calls_per_day.value))
 
     def _year_month(self) -> tuple[int, int]:
@@ -423,7 +423,7 @@ def planning_questions() -> list[Question]:
     >>> [q.answer for q in planning_questions()]
     ['10-15', '252', '119%', '4', 'Renmin', 'benefits']
     """
-    budget = f"{SEED_CALLS_PER_DAY.low}-{SEED_CALLS_PER_DAY.high}"
+    budget = f"{MATERIAL_CALLS_PER_DAY.low}-{MATERIAL_CALLS_PER_DAY.high}"
     cap = int(capacity(12, 21))
     used = f"{utilisation(300, cap):.0%}"
     curves = {name: calibrate(zero, minus, plus, top, current_calls=current)

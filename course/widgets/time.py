@@ -83,7 +83,7 @@ class BoardResult:
 
 
 class TimeMatrixBoard(CourseWidget):
-    """Sort tasks into the seed's A/B/C/D matrix and analyse a time log.
+    """Sort tasks into the training material's A/B/C/D matrix and analyse a time log.
 
     Parameters
     ----------

@@ -24,12 +24,12 @@ def test_five_objectives_with_the_material_glosses() -> None:
         strategic_objective("Harvest")
 
 
-def test_self_check_answers_come_from_the_rules() -> None:
-    from course.portfolio import self_check_questions
+def test_quiz_answers_come_from_the_rules() -> None:
+    from course.quiz.portfolio import questions
 
-    answers = {q.key: q.answer for q in self_check_questions()}
+    answers = {q.key: q.answer for q in questions()}
     assert answers == {"on_the_cut_offs": "star", "low_low": "dog",
                        "thirtieth_of_200": "early_adopters", "slow_sales": "maturity",
                        "dog_objective": "exit"}
-    for question in self_check_questions():
+    for question in questions():
         assert question.answer in [value for _label, value in question.options]

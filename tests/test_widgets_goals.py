@@ -210,10 +210,10 @@ def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: p
 
 
 # ---------------------------------------------------------------- self-check
-def test_goals_self_check_marks_against_the_library() -> None:
-    from course.widgets.goals import GoalsSelfCheck
+def test_goals_quiz_marks_against_the_library() -> None:
+    from course.widgets.goals import GoalsQuiz
 
-    quiz = GoalsSelfCheck()
+    quiz = GoalsQuiz()
     assert [q.answer for q in quiz.questions] == ["SMT", "ambitious", "4100", "bottom-up", "no_baseline"]
     quiz.choices[0].value = "M"
     assert quiz.last_result["vague"] is False and "Hint" in quiz.verdicts[0].value

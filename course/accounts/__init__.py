@@ -11,8 +11,9 @@
 * :mod:`~course.accounts.kol` — key opinion leaders;
 * :mod:`~course.accounts.deciles` — deciles by doctor count and by volume;
 * :mod:`~course.accounts.customers` — service tiers, the information model,
-  competition analysis;
-* :mod:`~course.accounts.selfcheck` — the lesson's self-check questions.
+  competition analysis.
+
+The lesson's quiz is in :mod:`course.quiz.accounts`.
 """
 
 from __future__ import annotations
@@ -67,7 +68,6 @@ from course.accounts.physicians import (
     score_physicians,
     tier_for,
 )
-from course.accounts.selfcheck import SelfCheckQuestion, self_check_questions
 from course.accounts.status import (
     STATUS_SCALE,
     STATUS_TO_STAGE,
@@ -101,7 +101,6 @@ __all__ = [
     "KolWeights",
     "PhysicianScore",
     "PotentialCutoffs",
-    "SelfCheckQuestion",
     "ServiceTier",
     "Stage",
     "StatusLevel",
@@ -124,7 +123,6 @@ __all__ = [
     "score_kols",
     "score_physician",
     "score_physicians",
-    "self_check_questions",
     "service_tier",
     "stage",
     "status_level",

@@ -37,6 +37,7 @@ from course.planning.call_steps import (
     objectives_for_stage,
 )
 from course.planning.callplan import (
+    DEFAULT_ACCOUNTS,
     Allocation,
     CallAccount,
     ResponseCurve,
@@ -74,6 +75,7 @@ from course.planning.targets import best_tier_per_doctor, rep_targets
 __all__: list[str] = [
     "CALL_STEPS",
     "DAILY_PLAN_QUESTIONS",
+    "DEFAULT_ACCOUNTS",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
     "GENERIC_OBJECTIVES",

@@ -36,17 +36,17 @@ from course.accounts.physicians import (
     score_physician,
     score_physicians,
 )
-from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
 from course.data import load_sample
 from course.i18n import _, get_language
 from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
+from course.quiz.accounts import questions
 from course.widgets._base import CourseWidget
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = [
-    "AccountsSelfCheck",
+    "AccountsQuiz",
     "GraderView",
     "HospitalGrader",
     "PhysicianScorecard",
@@ -407,18 +407,18 @@ class PhysicianScorecard(CourseWidget):
         self.grid.value = self._grid_png[key]
 
 
-class AccountsSelfCheck(ChoiceQuiz):
-    """Lesson 4's ungraded self-check: choose an answer, see at once whether it is right.
+class AccountsQuiz(ChoiceQuiz):
+    """Lesson 4's quiz (not graded): choose an answer, see at once whether it is right.
 
     Examples
     --------
     >>> from course.i18n import set_language
     >>> set_language("en")
-    >>> quiz = AccountsSelfCheck()
+    >>> quiz = AccountsQuiz()
     >>> quiz.choices[1].value = "B"
     >>> quiz.last_result["tier_first_choice"], quiz.last_result["status_from_note"]
     (True, None)
     """
 
     def __init__(self) -> None:
-        super().__init__(self_check_questions(), width="24em")
+        super().__init__(questions(), width="24em")

@@ -26,6 +26,7 @@ from course.errors import CourseInputError
 from course.i18n import _, get_language
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
+from course.quiz.time import mark_sorting, practice_tasks, sorting_score
 from course.timemgmt import (
     QUADRANT_CODES,
     QUADRANTS,
@@ -34,9 +35,6 @@ from course.timemgmt import (
     analyse_timelog,
     classify,
     hourly_value,
-    mark_sorting,
-    practice_tasks,
-    sorting_score,
     time_per_quadrant,
 )
 from course.widgets._base import CourseWidget
@@ -295,7 +293,7 @@ def _log_html(result: BoardResult) -> str:
 
 
 class QuadrantQuiz(CourseWidget):
-    """Self-check: pick the quadrant of each practice task and see at once if it is right.
+    """Lesson 2's quiz (not graded): pick the quadrant of each practice task and see at once if it is right.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Practice sorting a representative's tasks into the matrix, and marking the answers.
+"""Lesson 2's quiz: sort a representative's tasks into the matrix, and mark the answers.
 
 Each practice task says whether it is important (tied to your goals) and urgent
 (needs attention now) and why; :func:`mark_sorting` compares a trainee's letters

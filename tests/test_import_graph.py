@@ -26,6 +26,9 @@ TOOLS = {"course", "course.__main__", "course.cli", "course.dev", "course.gradin
 LAYERS = ("foundation", "data", "domain", "plots", "widgets", "tools")
 """Lowest first: a module imports only from its own layer or a lower one."""
 
+TOPIC_ORDER = ("professional", "timemgmt", "goals", "accounts", "planning", "portfolio", "quiz")
+"""The topics in lesson order (the quizzes come after all): a topic builds only on earlier ones."""
+
 LAZY_THIRD_PARTY = {
     "babel": "reads the message catalogs once, on the first translated message",
     "matplotlib": "font_manager scans the installed fonts: only when a plot needs a CJK font",
@@ -223,6 +226,18 @@ def test_each_layer_imports_only_from_layers_below(kind: str) -> None:
     wrong = [f"{i.source}:{i.line} imports {target} ({layer(target)})"
              for i in ALL if layer(i.source) == kind and not i.type_only
              for target in i.targets if rank(layer(target)) > rank(kind)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_topic_builds_only_on_earlier_lessons() -> None:
+    def topic(module: str) -> str:
+        return module.split(".")[1] if module.count(".") else ""
+
+    order = {name: rank for rank, name in enumerate(TOPIC_ORDER)}
+    wrong = sorted({f"{i.source}:{i.line} imports {t} (a later lesson)" for i in ALL
+                    if layer(i.source) == "domain" and not i.type_only for t in i.targets
+                    if layer(t) == "domain" and topic(i.source) in order and topic(t) in order
+                    and order[topic(t)] > order[topic(i.source)]})
     assert not wrong, "\n".join(wrong)
 
 

@@ -13,10 +13,6 @@ from course.i18n import set_language
 ROUND = dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, personal_growth=6)
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
 
 def test_survey_figures_are_the_materials_and_sum_to_100_percent() -> None:
     shares = {g.key: g.share for g in P.SURVEY}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from course.errors import CourseInputError
@@ -13,12 +11,6 @@ from course.widgets.professional import WheelOfLife
 
 PNG = b"\x89PNG"
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def test_seven_sliders_start_in_the_middle() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import numpy as np
@@ -13,7 +12,7 @@ from matplotlib.colors import to_hex
 from course.errors import CourseInputError
 from course.goals import allocate_quota, cascade_quota, coach_goal, fairness_check, phase_quotas
 from course.i18n import set_language
-from course.plots._style import cjk_font, figure_png
+from course.plots._style import figure_png
 from course.plots.goals import (
     HISTORY_COLOUR,
     POTENTIAL_COLOUR,
@@ -25,14 +24,7 @@ from course.plots.goals import (
 )
 
 TODAY = date(2026, 3, 2)
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def test_smart_board_colours_each_letter_by_its_verdict() -> None:
@@ -92,7 +84,7 @@ def test_fairness_scatter_shows_attainment_and_r() -> None:
         plot_fairness(report, against="age")
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_labels_render_without_missing_glyphs() -> None:
     set_language("zh")
     ax = plot_smart_board(coach_goal("尽量提高销量", today=TODAY).verdict)

@@ -12,7 +12,7 @@ from nbformat import NotebookNode
 from course.dev import nbgrader_cells as nc
 from course.dev.solutions import SolutionError, exercise_ids, generate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def solution_ids(course: Path = ROOT) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +10,7 @@ from matplotlib.figure import Figure
 
 from course.errors import CourseInputError
 from course.i18n import set_language
-from course.plots._style import cjk_font, figure_png
+from course.plots._style import figure_png
 from course.plots.portfolio import (
     ADOPTER_COLOURS,
     BCG_COLOURS,
@@ -21,16 +19,6 @@ from course.plots.portfolio import (
     plot_lifecycle,
     plot_product_history,
 )
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
 
 
 def products() -> pd.DataFrame:
@@ -127,7 +115,7 @@ def test_a_zero_share_is_drawn_at_the_floor_of_the_log_axis() -> None:
     assert groups["Question mark"][0].tolist() == [[MIN_DRAWN_SHARE, 0.25]]
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_bcg_in_chinese_names_both_dogs_and_draws_no_tofu() -> None:
     set_language("zh")
     ax = plot_bcg(products())
@@ -184,7 +172,7 @@ def test_lifecycle_highlights_one_stage() -> None:
         plot_lifecycle(highlight_stage="mature")
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_lifecycle_in_chinese() -> None:
     set_language("zh")
     ax = plot_lifecycle()
@@ -225,7 +213,7 @@ def test_product_history_bad_input() -> None:
         plot_product_history(table)
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_on_axes_made_before_the_plot_has_no_missing_glyphs() -> None:
     set_language("zh")
     fig = Figure()

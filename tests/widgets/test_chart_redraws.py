@@ -6,20 +6,10 @@ a trainee changes controls, and checks the picture still follows the data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from course.i18n import set_language
 from course.plots._style import figure_png
 from course.widgets import accounts, portfolio, time
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 class Counter:

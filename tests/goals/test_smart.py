@@ -15,10 +15,6 @@ GOOD = Goal("monthly CARDIA prescriptions in 心内科 of 市第一人民医院"
             baseline=200, target=300, unit="boxes", deadline=date(2026, 12, 31), owner="Wang Li")
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
 
 def verdicts(goal: Goal, **kwargs: object) -> dict[str, str]:
     return {v.letter: v.verdict for v in assess_goal(goal, today=TODAY, **kwargs).letters}  # type: ignore[arg-type]

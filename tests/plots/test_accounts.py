@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -19,22 +17,13 @@ from course.accounts import (
 from course.data import load_sample
 from course.errors import CourseInputError
 from course.i18n import set_language
-from course.plots._style import GRADE_COLOURS, cjk_font, figure_png
+from course.plots._style import GRADE_COLOURS, figure_png
 from course.plots.accounts import (
     TIER_COLOURS,
     plot_hospital_grades,
     plot_status_potential,
     status_potential_counts,
 )
-
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def test_one_bar_per_hospital_coloured_by_grade_best_first() -> None:
@@ -78,7 +67,7 @@ def test_an_already_graded_table_is_drawn_as_given() -> None:
     assert [to_hex(b.get_facecolor()) for b in ax.patches] == [GRADE_COLOURS["A"], GRADE_COLOURS["C"]]
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_hospital_chart_in_chinese() -> None:
     set_language("zh")
     ax = plot_hospital_grades(load_sample("hospitals"))
@@ -127,7 +116,7 @@ def test_a_custom_grid_is_outlined() -> None:
     assert len([line for line in ax.lines if line.get_gid() == "tier-edge"]) == 4
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_heat_map_in_chinese() -> None:
     set_language("zh")
     ax = plot_status_potential(scored())

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
 
 from course.i18n import set_language
-from course.plots._style import cjk_font, figure_png
+from course.plots._style import figure_png
 from course.plots.professional import WEAK_COLOUR, plot_survey, plot_wheel, spoke_angles
 from course.professional import SPOKES, assess_wheel
 
 SCORES = dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, personal_growth=6)
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def test_wheel_draws_each_spoke_at_its_score_and_closes() -> None:
@@ -55,7 +46,7 @@ def test_survey_bars_show_the_materials_figures() -> None:
     assert {"3%", "10%", "60%", "27%"} <= {t.get_text() for t in ax.texts}
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_labels_render_without_missing_glyphs() -> None:
     set_language("zh")
     ax = plot_wheel(SCORES)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pandas as pd
 import pytest
 
@@ -17,13 +15,6 @@ from course.accounts import (
 from course.data import load_sample
 from course.i18n import set_language
 from course.widgets.accounts import HospitalGrader, PhysicianScorecard
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,6 @@ from course.i18n import set_language
 TODAY = date(2026, 3, 2)  # a Monday
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
 
 def letters(text: str, **kwargs: object) -> dict[str, str]:
     report = coach_goal(text, today=TODAY, **kwargs)  # type: ignore[arg-type]

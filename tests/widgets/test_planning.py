@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pandas as pd
 import pytest
 
@@ -19,13 +17,6 @@ from course.planning import (
     rep_targets,
 )
 from course.widgets.planning import CallPlanner, PlanningQuiz, parse_days_off
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -40,10 +40,6 @@ def candidates(n: int = 15) -> pd.DataFrame:
     })
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
 
 def test_the_materials_daily_plan_questions() -> None:
     assert len(DAILY_PLAN_QUESTIONS) == 6

@@ -41,7 +41,7 @@ from course.dev import nbgrader_cells as nc
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = "ex0_pipeline"
 STUDENTS = ("blank", "solution", "partial", "faker")
 FEEDBACK_FOR = "partial"

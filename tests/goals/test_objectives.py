@@ -15,14 +15,9 @@ from course.goals import (
     check_call_objectives,
     split_objectives,
 )
-from course.i18n import set_language
 
 TODAY = date(2026, 3, 2)
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
 
 
 def test_the_material_asks_for_at_least_three() -> None:

@@ -8,7 +8,6 @@ not change: the pixels, the CJK font, the figure's own canvas.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -18,15 +17,6 @@ from PIL import Image
 
 from course.i18n import set_language
 from course.plots._style import PngCache, cjk_font, figure_png, new_axes, plot_context, title
-
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -73,7 +63,7 @@ def test_the_figure_keeps_its_canvas() -> None:
     assert fig.canvas is canvas
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_titles_are_drawn_with_the_cjk_font() -> None:
     set_language("zh")
     fig = chart([6, 3, 1], heading="Important")  # no missing-glyph warning (warnings are errors)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
@@ -16,12 +15,6 @@ from course.widgets.goals import QuotaAllocator, SmartCoach
 PNG = b"\x89PNG"
 TODAY = date(2026, 3, 2)
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 # ---------------------------------------------------------------- SMART coach

@@ -21,7 +21,7 @@ import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BIN = str(Path(sys.executable).parent)
 EXERCISES = sorted(p.parent.name for p in ROOT.glob("exercises/*/*.ipynb")
                    if p.stem == p.parent.name and (ROOT / "solutions" / p.parent.name / p.name).is_file())

@@ -3,7 +3,6 @@ response curves with the allocation and the equal split at the right places."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import numpy as np
@@ -13,19 +12,9 @@ from matplotlib.colors import to_hex
 
 from course.i18n import set_language
 from course.planning import CallAccount, ResponseCurve, allocate_calls, calibrate, plan_cycle
-from course.plots._style import cjk_font, figure_png
+from course.plots._style import figure_png
 from course.plots.accounts import TIER_COLOURS
 from course.plots.planning import calendar_cells, plot_call_calendar, plot_response_curves
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
 
 
 def small_plan(holidays: tuple[int, ...] = ()) -> object:
@@ -125,7 +114,7 @@ def test_response_curves_mark_the_allocation_and_the_equal_split() -> None:
         "Renmin", "Zhongshan", "District 3", "By marginal return", "Equal split"]
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_titles_render_without_missing_glyphs() -> None:
     set_language("zh")
     ax = plot_call_calendar(small_plan())  # type: ignore[arg-type]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,19 +9,9 @@ from matplotlib.colors import to_hex
 
 from course.errors import CourseInputError
 from course.i18n import set_language
-from course.plots._style import GRADE_COLOURS, QUADRANT_COLOURS, cjk_font, figure_png
+from course.plots._style import GRADE_COLOURS, QUADRANT_COLOURS, figure_png
 from course.plots.time import CELLS, WASTER_COLOUR, plot_pareto, plot_quadrants, plot_time_breakdown
 from course.timemgmt import abc_analysis, analyse_timelog
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
-needs_cjk = pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
 
 
 def tasks() -> pd.DataFrame:
@@ -118,7 +106,7 @@ def test_pareto_curve() -> None:
     assert ax.get_xticklabels()[0].get_text() == "City No.1"
 
 
-@needs_cjk
+@pytest.mark.cjk
 def test_chinese_labels_render_without_missing_glyphs() -> None:
     set_language("zh")
     ax = plot_quadrants(tasks())

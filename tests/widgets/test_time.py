@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -15,12 +14,6 @@ from course.widgets.time import TimeMatrixBoard
 
 PNG = b"\x89PNG"
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def small_log() -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -16,13 +16,6 @@ QUIZZES: dict[str, Callable[[], list[Question]]] = {
     "planning": planning.questions,
     "portfolio": portfolio.questions,
 }
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.mark.parametrize("topic", sorted(QUIZZES))

@@ -1,4 +1,4 @@
-"""The professional representative: the seed's figures, the wheel of life, attitudes."""
+"""The professional representative: the training material's figures, the wheel of life, attitudes."""
 
 from __future__ import annotations
 

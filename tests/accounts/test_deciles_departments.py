@@ -131,7 +131,7 @@ def test_information_model_has_three_layers() -> None:
 
 
 def test_competition_analysis() -> None:
-    # the seed's case: many competitors, moderate strength, none dominant yet
+    # the training material's case: many competitors, moderate strength, none dominant yet
     material_case = assess_competition(5, 3, False)
     assert material_case.pressure == 3 and "尚未占据绝对优势" in material_case.zh
     assert assess_competition(0, 5, False).pressure == 1

@@ -1,4 +1,4 @@
-"""Hospital grading (医院定级): the seed's factors, hand-checked scores, bad input."""
+"""Hospital grading (医院定级): the training material's factors, hand-checked scores, bad input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The adoption ladder (产品接纳阶梯) and KOLs: the seed's stages, types and steps."""
+"""The adoption ladder (产品接纳阶梯) and KOLs: the training material's stages, types and steps."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_kol_score_hand_checked() -> None:
     assert kol_score(4, 9, 5) == (60.0, "product_speaker")
     # weights 1:1:2 -> (5 + 5 + 2*8) / 4 = 6.5
     assert kol_score(5, 5, 8, KolWeights(1, 1, 2)) == (65.0, "prescribing_authority")
-    # a tie goes to the first kind in the seed's order
+    # a tie goes to the first kind in the training material's order
     assert kol_score(7, 7, 7)[1] == "academic_leader"
 
 

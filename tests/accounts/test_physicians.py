@@ -1,4 +1,4 @@
-"""Physician dual scoring (复式评分): the seed's status scale, potential, tiers, objectives."""
+"""Physician dual scoring (复式评分): the training material's status scale, potential, tiers, objectives."""
 
 from __future__ import annotations
 

@@ -319,7 +319,7 @@ def test_time_log_calls_are_the_call_history(t: dict[str, pd.DataFrame]) -> None
     pd.testing.assert_frame_equal(logged, history)
 
 
-# ------------------------------------------------------------------ the seed's product table
+# ------------------------------------------------------------------ the training material's product table
 
 
 def test_product_history_is_the_materials_table_exactly(t: dict[str, pd.DataFrame]) -> None:

@@ -1,4 +1,4 @@
-"""Call objectives: at least three per call (the seed), each checked as SMART."""
+"""Call objectives: at least three per call (the training material), each checked as SMART."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SMART for a structured goal: the seed's letters, the A variants, thresholds, bad input."""
+"""SMART for a structured goal: the training material's letters, the A variants, thresholds, bad input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The seed's call steps, objectives per ladder stage, relationships and meetings."""
+"""The training material's call steps, objectives per ladder stage, relationships and meetings."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ def doctors(rows: list[tuple[str, str, str]], **extra: list[object]) -> pd.DataF
     return frame.assign(**extra)
 
 
-# ---------------------------------------------------------------- the seed's numbers
+# ---------------------------------------------------------------- the training material's numbers
 def test_tier_frequencies_are_the_published_chinese_practice() -> None:
     assert {t: (f.low, f.high) for t, f in DEFAULT_FREQUENCIES.items()} == {
         "A": (4, 8), "B": (2, 4), "C": (1, 2), "D": (0, 0)}

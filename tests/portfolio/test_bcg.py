@@ -1,4 +1,4 @@
-"""BCG matrix: the seed's cut-offs, the boundary rule, names and objectives."""
+"""BCG matrix: the training material's cut-offs, the boundary rule, names and objectives."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_names_in_english_and_chinese_with_both_names_for_the_dog() -> None:
 def test_objectives_follow_the_quadrant() -> None:
     assert [QUADRANTS[q].objective for q in ("star", "question_mark", "cash_cow", "dog")] == [
         "growth", "growth", "maintain", "exit"]
-    assert QUADRANTS["question_mark"].alternative == "exit"  # the seed's investment decision
+    assert QUADRANTS["question_mark"].alternative == "exit"  # the training material's investment decision
     assert QUADRANTS["cash_cow"].alternative == "harvest"
     assert all(q.objective in OBJECTIVES and q.alternative in OBJECTIVES for q in QUADRANTS.values())
     assert "advantage" in QUADRANTS["question_mark"].advice_en

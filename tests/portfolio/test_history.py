@@ -1,4 +1,4 @@
-"""The seed's product history table: growth, sales per rep, A&P ratio."""
+"""The training material's product history table: growth, sales per rep, A&P ratio."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from course.portfolio import analyse_history, compound_growth, year_label
 
 
 def material_table(ap_years: tuple[int, ...] = (1994, 1995, 1996, 1997)) -> pd.DataFrame:
-    """The seed's table; A&P 16, 26, 30, 27 for ``ap_years``."""
+    """The training material's table; A&P 16, 26, 30, 27 for ``ap_years``."""
     years = [1994, 1995, 1996, 1997, 1998, 1999]
     spend = dict(zip(ap_years, [16.0, 26.0, 30.0, 27.0], strict=True))
     return pd.DataFrame({

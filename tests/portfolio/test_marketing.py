@@ -1,4 +1,4 @@
-"""The three questions and the five strategic objectives, as the seed lists them."""
+"""The three questions and the five strategic objectives, as the training material lists them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The seed's lists: ten time wasters, the ladder, the plan checklists."""
+"""The training material's lists: ten time wasters, the ladder, the plan checklists."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ Examples
 >>> course.set_language("en")
 >>> course.quadrant(important=True, urgent=False)
 'B'
->>> course.bcg_quadrant(0.15, 1.4).en
+>>> str(course.bcg_quadrant(0.15, 1.4).name)
 'Star'
 """
 

@@ -35,7 +35,7 @@ def _allowed(col: Column) -> str:
 
 
 def _quadrant(growth: float, share: float) -> str:
-    return bcg_quadrant(growth, share).en.lower()
+    return bcg_quadrant(growth, share).name.en.lower()
 
 
 def _figures(t: dict[str, pd.DataFrame]) -> list[str]:

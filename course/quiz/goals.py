@@ -11,7 +11,7 @@ import pandas as pd
 
 from course.goals import FLAGS, MBO_KINDS, VARIANTS, allocate_quota, coach_goal
 from course.goals.smart import LETTER_NAMES
-from course.i18n import _, get_language
+from course.i18n import _
 from course.quiz import Question
 
 __all__ = ["QUIZ_TODAY", "questions"]
@@ -28,7 +28,6 @@ def questions() -> list[Question]:
     >>> [q.answer for q in questions()]
     ['SMT', 'ambitious', '4100', 'bottom-up', 'no_baseline']
     """
-    zh = get_language() == "zh"
     vague = "".join(coach_goal("尽量提高销量", today=QUIZ_TODAY).failed)
     territories = pd.DataFrame({"territory": ["N", "S", "E"], "history": [500, 300, 200],
                                 "potential": [200, 500, 300]})
@@ -41,7 +40,7 @@ def questions() -> list[Question]:
                  tuple((", ".join(x), x) for x in letter_sets), vague,
                  _("Is there a hedge, a number, a deadline?")),
         Question("a", _("In the training material, the A of SMART stands for ..."),
-                 tuple(((LETTER_NAMES[v][1] if zh else LETTER_NAMES[v][0]), v) for v in VARIANTS),
+                 tuple((str(LETTER_NAMES[v]), v) for v in VARIANTS),
                  "ambitious", _("The training material wants a challenging goal (有雄心).")),
         Question("quota", _("A national target of 10,000 boxes; territory N has 50% of the history and 20% of "
                             "the potential; the weight of history is 70%. N's quota?"),

@@ -114,16 +114,16 @@ def test_department_bad_cells() -> None:
 
 def test_service_tiers_are_the_materials() -> None:
     assert list(SERVICE_TIERS) == ["A", "B", "C"]
-    assert "个性化服务计划" in service_tier("A").zh
-    assert "稳定、高效" in service_tier("B").zh
-    assert "市场开拓" in service_tier("C").zh
+    assert "个性化服务计划" in service_tier("A").service.zh
+    assert "稳定、高效" in service_tier("B").service.zh
+    assert "市场开拓" in service_tier("C").service.zh
     with pytest.raises(CourseInputError, match="grade: got 'D'"):
         service_tier("D")
 
 
 def test_information_model_has_three_layers() -> None:
     assert [layer.key for layer in INFORMATION_MODEL] == ["visible", "business", "extended"]
-    assert [layer.zh.split("·")[0] for layer in INFORMATION_MODEL] == ["可视", "相关", "延伸"]
+    assert [layer.name.zh.split("·")[0] for layer in INFORMATION_MODEL] == ["可视", "相关", "延伸"]
     gaps = information_gaps({"name": "王医生", "prescribing_status": 2, "interests": " "})
     assert "name" not in gaps["visible"]
     assert "prescribing_status" not in gaps["business"]
@@ -133,7 +133,7 @@ def test_information_model_has_three_layers() -> None:
 def test_competition_analysis() -> None:
     # the training material's case: many competitors, moderate strength, none dominant yet
     material_case = assess_competition(5, 3, False)
-    assert material_case.pressure == 3 and "尚未占据绝对优势" in material_case.zh
+    assert material_case.pressure == 3 and "尚未占据绝对优势" in material_case.meaning.zh
     assert assess_competition(0, 5, False).pressure == 1
     assert assess_competition(2, 1, True).pressure == 5
     assert assess_competition(2, 5, False).pressure == 4

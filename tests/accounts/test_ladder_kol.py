@@ -21,33 +21,33 @@ from course.errors import CourseInputError
 
 
 def test_ladder_has_the_materials_five_stages() -> None:
-    assert [(s.number, s.en, s.zh) for s in STAGES] == [
+    assert [(s.number, s.name.en, s.name.zh) for s in STAGES] == [
         (0, "unaware", "不了解"),
         (1, "aware", "了解"),
         (2, "trial", "试用"),
         (3, "usage", "使用"),
         (4, "loyalty / advocacy", "忠诚/提倡"),
     ]
-    assert STAGES[0].description_zh == "不了解，没有听说过"
-    assert STAGES[1].description_zh == "了解产品和其使用方法，但没有使用"
-    assert STAGES[2].description_zh == "在新病人或老病人中尝试使用/转换使用本企业产品"
-    assert STAGES[3].description_zh == "常规性地使用本企业产品"
-    assert STAGES[4].description_zh.startswith("在这类病人中首选本企业产品")
+    assert STAGES[0].description.zh == "不了解，没有听说过"
+    assert STAGES[1].description.zh == "了解产品和其使用方法，但没有使用"
+    assert STAGES[2].description.zh == "在新病人或老病人中尝试使用/转换使用本企业产品"
+    assert STAGES[3].description.zh == "常规性地使用本企业产品"
+    assert STAGES[4].description.zh.startswith("在这类病人中首选本企业产品")
 
 
 def test_each_call_moves_one_step_up() -> None:
     assert [next_stage(s) for s in range(5)] == [1, 2, 3, 4, 4]
-    assert [step_text(s) for s in range(4)] == [
+    assert [step_text(s).en for s in range(4)] == [
         "unaware → aware", "aware → trial", "trial → usage", "usage → loyalty / advocacy",
     ]
-    assert step_text(3, "zh") == "使用 → 忠诚/提倡"
+    assert step_text(3).zh == "使用 → 忠诚/提倡"
 
 
 def test_at_least_three_call_objectives_per_stage_in_both_languages() -> None:
     for s in STAGES:
-        assert len(s.objectives("en")) >= 3
-        assert len(s.objectives("zh")) == len(s.objectives("en"))
-        assert s.goal("zh") and s.goal("en")
+        assert len(s.objectives) >= 3
+        assert all(o.en and o.zh for o in s.objectives)
+        assert s.goal.zh and s.goal.en
 
 
 def test_stage_out_of_range() -> None:
@@ -56,16 +56,16 @@ def test_stage_out_of_range() -> None:
 
 
 def test_kol_types_and_steps_are_the_materials() -> None:
-    assert [(t.zh, t.strength_zh) for t in KOL_TYPES] == [
+    assert [(t.name.zh, t.strength.zh) for t in KOL_TYPES] == [
         ("学术领袖", "影响力"), ("产品讲者", "说服力"), ("处方权威", "决策权力"),
     ]
-    assert [(s.number, s.en, s.zh) for s in KOL_STEPS] == [
+    assert [(s.number, s.name.en, s.name.zh) for s in KOL_STEPS] == [
         (1, "position", "定位"), (2, "understand", "了解"), (3, "contact", "接触"),
         (4, "keep regular contact", "定期联系"), (5, "lock in", "锁定"),
     ]
-    assert KOL_STEPS[4].questions_zh == ("讲者？", "处方？", "支持者？", "无条件朋友？")
-    assert KOL_STEPS[3].questions_en == ("weekly?", "monthly?", "quarterly?")
-    assert [s.zh for s in KOL_PREPARATION] == ["熟悉", "了解", "技巧", "计划"]
+    assert tuple(q.zh for q in KOL_STEPS[4].questions) == ("讲者？", "处方？", "支持者？", "无条件朋友？")
+    assert tuple(q.en for q in KOL_STEPS[3].questions) == ("weekly?", "monthly?", "quarterly?")
+    assert [s.name.zh for s in KOL_PREPARATION] == ["熟悉", "了解", "技巧", "计划"]
 
 
 def test_kol_score_hand_checked() -> None:

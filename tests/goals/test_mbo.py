@@ -18,8 +18,8 @@ def test_six_reasons_four_principles_two_kinds() -> None:
     assert len(WHY_GOALS) == 6 and WHY_GOALS[0].zh == "目标使我们产生积极性"
     assert len(MBO_PRINCIPLES) == 4
     kinds = {k.key: k for k in MBO_KINDS}
-    assert kinds["performance"].zh == "提高业绩型" and kinds["performance"].direction == "top-down"
-    assert kinds["capability"].zh == "提高能力型" and kinds["capability"].direction == "bottom-up"
+    assert kinds["performance"].name.zh == "提高业绩型" and kinds["performance"].direction == "top-down"
+    assert kinds["capability"].name.zh == "提高能力型" and kinds["capability"].direction == "bottom-up"
     assert any("沟通" in p.zh for p in kinds["capability"].features)
 
 

@@ -33,10 +33,10 @@ def test_at_least_three_objectives_at_every_ladder_stage() -> None:
 
 def test_bilingual_text_follows_the_language() -> None:
     set_language("zh")
-    assert CALL_STEPS[2].name.text() == "探询聆听"
+    assert str(CALL_STEPS[2].name) == "探询聆听"
     set_language("en")
-    assert CALL_STEPS[2].name.text() == "Probing and listening"
-    assert str(CALL_STEPS[2].name) == "Probing and listening (探询聆听)"
+    assert str(CALL_STEPS[2].name) == "Probing and listening"
+    assert CALL_STEPS[2].name.both == "Probing and listening (探询聆听)"
 
 
 def test_meeting_checklist_and_room_layouts_from_the_material() -> None:

@@ -13,7 +13,7 @@ def test_the_material_percentages_and_names() -> None:
     assert [c.share for c in ADOPTER_CATEGORIES] == [0.025, 0.135, 0.34, 0.34, 0.16]
     assert sum(c.share for c in ADOPTER_CATEGORIES) == pytest.approx(1.0)
     assert [c.upto for c in ADOPTER_CATEGORIES] == [0.025, 0.16, 0.50, 0.84, 1.0]
-    assert [c.zh for c in ADOPTER_CATEGORIES] == ["创新者", "早期采用者", "早期大众", "晚期大众", "落后者"]
+    assert [c.name.zh for c in ADOPTER_CATEGORIES] == ["创新者", "早期采用者", "早期大众", "晚期大众", "落后者"]
 
 
 @pytest.mark.parametrize(

@@ -52,11 +52,11 @@ def test_cut_offs_are_configurable() -> None:
 
 
 def test_names_in_english_and_chinese_with_both_names_for_the_dog() -> None:
-    assert quadrant_info("star").zh == "明星"
-    assert quadrant_info("cash_cow").zh == "现金牛"
-    assert quadrant_info("question_mark").zh_names == "问题小孩 / 野猫"
+    assert quadrant_info("star").name.zh == "明星"
+    assert quadrant_info("cash_cow").name.zh == "现金牛"
+    assert quadrant_info("question_mark").names.zh == "问题小孩 / 野猫"
     dog = quadrant_info("dog")
-    assert (dog.en, dog.zh, dog.zh_seed) == ("Dog", "瘦狗", "赖皮狗")
+    assert (dog.name.en, dog.name.zh, dog.material_name) == ("Dog", "瘦狗", "赖皮狗")
     assert dog.label == "Dog (瘦狗 / 赖皮狗)"
 
 
@@ -66,8 +66,8 @@ def test_objectives_follow_the_quadrant() -> None:
     assert QUADRANTS["question_mark"].alternative == "exit"  # the training material's investment decision
     assert QUADRANTS["cash_cow"].alternative == "harvest"
     assert all(q.objective in OBJECTIVES and q.alternative in OBJECTIVES for q in QUADRANTS.values())
-    assert "advantage" in QUADRANTS["question_mark"].advice_en
-    assert "区别优势" in QUADRANTS["question_mark"].advice_zh
+    assert "advantage" in QUADRANTS["question_mark"].advice.en
+    assert "区别优势" in QUADRANTS["question_mark"].advice.zh
 
 
 def _portfolio() -> pd.DataFrame:

@@ -23,7 +23,7 @@ MATERIAL_SALES = [6031, 20766, 67612, 120424, 130000, 180000]
 
 
 def test_four_stages_with_chinese_names() -> None:
-    assert [(s.en, s.zh) for s in STAGES.values()] == [
+    assert [(s.name.en, s.name.zh) for s in STAGES.values()] == [
         ("Introduction", "导入期"), ("Growth", "成长期"), ("Maturity", "成熟期"), ("Decline", "衰退期")]
 
 

@@ -9,16 +9,16 @@ from course.portfolio import OBJECTIVES, THREE_QUESTIONS, strategic_objective
 
 
 def test_three_questions_in_the_material_order() -> None:
-    assert [q.en for q in THREE_QUESTIONS] == [
+    assert [q.question.en for q in THREE_QUESTIONS] == [
         "Where are we?", "Where do we want to go?", "How can we get there?"]
-    assert [q.zh for q in THREE_QUESTIONS] == ["我们在哪里?", "我们要去哪里?", "我们如何能到达那里?"]
-    assert [q.step_zh for q in THREE_QUESTIONS] == ["现状分析", "目标", "策略"]
+    assert [q.question.zh for q in THREE_QUESTIONS] == ["我们在哪里?", "我们要去哪里?", "我们如何能到达那里?"]
+    assert [q.step.zh for q in THREE_QUESTIONS] == ["现状分析", "目标", "策略"]
 
 
 def test_five_objectives_with_the_material_glosses() -> None:
     assert list(OBJECTIVES) == ["entry", "growth", "maintain", "harvest", "exit"]
-    assert [o.zh for o in OBJECTIVES.values()] == ["进入", "增长/突破", "保持", "丰收", "放弃"]
-    assert [o.focus_zh for o in OBJECTIVES.values()] == ["新产品", "销售及市场份额", "目前状况", "利润", "赖皮狗"]
+    assert [o.name.zh for o in OBJECTIVES.values()] == ["进入", "增长/突破", "保持", "丰收", "放弃"]
+    assert [o.focus.zh for o in OBJECTIVES.values()] == ["新产品", "销售及市场份额", "目前状况", "利润", "赖皮狗"]
     assert strategic_objective("exit").label == "Exit (放弃)"
     with pytest.raises(CourseInputError, match="objective: got 'Harvest'"):
         strategic_objective("Harvest")

@@ -35,7 +35,7 @@ def test_coach_updates_live_as_the_goal_is_typed() -> None:
     assert coach.last_result.report is not None
     assert coach.last_result.report.amounts.stretch == 0.5
     coach.variant.value = "assignable"
-    assert coach.last_result.verdict["A"].name_en == "Assignable"
+    assert coach.last_result.verdict["A"].name.en == "Assignable"
     assert coach.last_result.verdict.failed == ("A",)  # nobody named
     coach.text.value = "我要" + coach.text.value
     assert coach.last_result.verdict.passed

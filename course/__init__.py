@@ -28,7 +28,7 @@ Examples
 
 from __future__ import annotations
 
-from course import accounts, data, goals, planning, portfolio, professional, timemgmt
+from course import accounts, compliance, data, goals, planning, portfolio, professional, timemgmt
 from course.accounts import grade_hospitals, score_physicians
 from course.checks import check, check_format
 from course.data import load_sample, load_territory, read_table
@@ -52,6 +52,7 @@ __all__ = [
     "check_format",
     "classify_portfolio",
     "coach_goal",
+    "compliance",
     "data",
     "get_language",
     "goals",

@@ -97,7 +97,11 @@ KOL_STEPS: tuple[KolStep, ...] = (
              Text("supporter?", "支持者？"),
              Text("unconditional friend?", "无条件朋友？"))),
 )
-"""Position → understand → contact → keep regular contact → lock in."""
+"""Position → understand → contact → keep regular contact → lock in, in the material's words.
+
+Contact through friends and family and an "unconditional friend" predate China's 2020 rules for
+representatives: lesson 4's compliance block and ``course.compliance`` say how a representative
+works with a KOL today (the expert himself, with the hospital's consent; fees only by contract)."""
 
 KOL_PREPARATION: tuple[KolStep, ...] = (
     KolStep(1, Text("know", "熟悉"),

@@ -29,11 +29,11 @@ SPECIALTIES: tuple[str, ...] = (
 """Department specialties used in the sample territory."""
 
 WASTERS: tuple[str, ...] = (
-    # the training material's ten causes of wasted time (浪费时间的10大原因), in its order
+    # the seed's ten causes of wasted time (浪费时间的10大原因), in its order
     "searching", "interruptions", "not_delegating", "unplanned_delays", "procrastination",
     "living_in_memories", "indecision", "acting_before_understanding", "negative_emotion",
     "no_priorities",
-    # the training material's further causes
+    # the seed's further causes
     "over_commitment", "socialising", "no_goals", "no_deadlines", "unclear_authority",
     "missing_resources",
 )
@@ -157,11 +157,11 @@ SCHEMAS: dict[str, Schema] = {
             "prescribing", ("physician_id", "product"), (
                 C("physician_id", "str", "Physician."),
                 C("product", "str", "Product."),
-                C("status", "int", "Prescribing status (处方现状) -4..+4 on the training material's scale.", low=-4, high=4),
-                C("boxes_per_patient", "float", "Boxes a treated patient uses a month.", low=0),
-                C("indication_share", "float", "Share of the physician's patients with the indication.", low=0, high=1),
-                C("current_boxes_month", "float", "Boxes prescribed a month now.", low=0),
-                C("adoption_stage", "int", "Adoption ladder stage (产品接纳阶梯) 0 unaware … 4 advocacy.", low=0, high=4),
+                C("status", "int", "Prescribing status (处方现状) -4..+4 on the training material's scale: the rep's own judgement from calls, not a count.", low=-4, high=4),
+                C("boxes_per_patient", "float", "Boxes a treated patient uses a month (from the label's dosing).", low=0),
+                C("indication_share", "float", "Share of the physician's patients with the indication (department statistics, epidemiology).", low=0, high=1),
+                C("current_boxes_month", "float", "Boxes prescribed a month now: simulated per-doctor volume, an analyst's input where lawful, never collected by a rep (see 'Per-doctor figures' above).", low=0),
+                C("adoption_stage", "int", "Adoption ladder stage (产品接纳阶梯) 0 unaware … 4 loyalty/advocacy: the rep's judgement from calls.", low=0, high=4),
             ),
             "One physician × product: the dual scoring inputs.",
         ),
@@ -204,13 +204,13 @@ SCHEMAS: dict[str, Schema] = {
         ),
         Schema(
             "product_history", ("year",), (
-                C("year", "int", "Year (the training material's 1994-1999; 1999 is the target).", low=1900, high=2100),
+                C("year", "int", "Year (the seed's 1994-1999; 1999 is the target).", low=1900, high=2100),
                 C("net_sales_krmb", "float", "Net sales, thousand RMB.", low=0),
                 C("ap_spend_mrmb", "float", "Advertising & promotion spend, million RMB.", low=0, nullable=True),
                 C("field_force", "int", "Representatives in the field.", low=0),
                 C("is_target", "bool", "True for a target year, not an actual."),
             ),
-            "The training material's product history table (years 94-99).",
+            "The seed's product history table (years 94-99).",
         ),
     )
 }

@@ -84,7 +84,10 @@ QUOTA_RULES: tuple[Text, ...] = (
     Text("Help target customers find their downstream customers", "帮助目标客户找到下游客户"),
     Text("Your personal target must exceed the quota", "目标要大于指标"),
 )
-"""Rules for a quota (对于指标分配)."""
+"""Rules for a quota (对于指标分配), in the material's words.
+
+Since China's 2020 rules a registered representative carries no sales quota: these rules are the
+sales team's (lesson 3's compliance block, ``course.compliance``)."""
 
 QUOTA_FACTORS: tuple[Text, ...] = (
     Text("Customers' economics and potential", "考虑客户的消费经济、潜力"),

@@ -8,6 +8,7 @@ message inside the widget.
 from __future__ import annotations
 
 from course.widgets.accounts import AccountsQuiz, HospitalGrader, PhysicianScorecard
+from course.widgets.compliance import CaseSorter
 from course.widgets.goals import GoalsQuiz, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningQuiz
 from course.widgets.portfolio import PortfolioExplorer, PortfolioQuiz
@@ -17,6 +18,7 @@ from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 __all__ = [
     "AccountsQuiz",
     "CallPlanner",
+    "CaseSorter",
     "GoalsQuiz",
     "HospitalGrader",
     "PhysicianScorecard",

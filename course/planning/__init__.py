@@ -63,8 +63,9 @@ from course.planning.cycle import (
     working_days,
 )
 from course.planning.daily import (
-    DAILY_PLAN_QUESTIONS,
+    DAILY_CALL_PLAN,
     MIN_OBJECTIVES,
+    PLAN_QUESTIONS,
     carried_objectives,
     plan_day,
     select_calls,
@@ -73,7 +74,7 @@ from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [
     "CALL_STEPS",
-    "DAILY_PLAN_QUESTIONS",
+    "DAILY_CALL_PLAN",
     "DEFAULT_ACCOUNTS",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
@@ -83,6 +84,7 @@ __all__: list[str] = [
     "MATERIAL_CALLS_PER_DAY",
     "MEETING_CHECKLIST",
     "MIN_OBJECTIVES",
+    "PLAN_QUESTIONS",
     "RELATIONSHIP_PRACTICES",
     "ROOM_LAYOUTS",
     "STAGE_OBJECTIVES",

@@ -1,8 +1,13 @@
 """One day's call plan (日计划), the way the training material asks a rep to build it.
 
-The training material's daily plan answers six questions (:data:`DAILY_PLAN_QUESTIONS`): which
-doctors (a budget of 10-15), who they are, the best time to visit, where they are,
-the purpose (at least 3 objectives a call) and the notes of the last call.
+Every daily or weekly plan answers the material's six questions
+(:data:`PLAN_QUESTIONS`, the same constant as :data:`course.timemgmt.PLAN_QUESTIONS`:
+results, actions and priorities of the work plan; estimated time, schedule and
+buffer of the time plan — 你可用同样的6个问题来建立每日计划或每周计划). The daily
+call plan adds its own checklist (:data:`DAILY_CALL_PLAN`, the same constant as
+:data:`course.timemgmt.DAILY_CALL_PLAN`): which doctors (a budget of 10-15), who
+they are, the best time to visit, where they are, the purpose (at least 3
+objectives a call) and the notes of the last call.
 
 The rules, simple enough to apply by hand:
 
@@ -29,25 +34,23 @@ from course._checks import check_columns, check_int, check_number
 from course.accounts.frequency import TIERS
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
-from course.i18n import Text, _, choose
+from course.i18n import _, choose
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
+from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
-__all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan_day", "select_calls"]
+__all__ = [
+    "DAILY_CALL_PLAN",
+    "MIN_OBJECTIVES",
+    "PLAN_QUESTIONS",
+    "carried_objectives",
+    "plan_day",
+    "select_calls",
+]
 
 MIN_OBJECTIVES = 3
 """The training material: at least 3 objectives a call (最少3项目的)."""
-
-DAILY_PLAN_QUESTIONS: tuple[Text, ...] = (
-    Text("Which doctors? Budget 10-15", "见哪些医生？预算10-15名医生"),
-    Text("Who are they? Read the customer records", "他们是怎样的人？查阅客户记录"),
-    Text("Best time to visit", "最佳拜访时间"),
-    Text("Where are they?", "医生的位置？"),
-    Text("What is the purpose? At least 3 objectives", "拜访目的是什么？最少3项目的"),
-    Text("Read the notes of the last call", "翻阅上次拜访记录"),
-)
-"""The training material's six questions of a daily call plan (日计划)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 

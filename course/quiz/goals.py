@@ -51,5 +51,5 @@ def questions() -> list[Question]:
                  _("It centres on the individual; the manager coaches.")),
         Question("baseline", _("\"本月底前让市一院心内科的CARDIA处方达到300盒\": what does the coach flag?"),
                  tuple((_(FLAGS[f]), f) for f in ("hedging", "no_number", "no_baseline", "no_deadline")),
-                 ",".join(flags), _("Where does the doctor start from?")),
+                 ",".join(flags), _("Where does the department start from?")),
     ]

@@ -8,6 +8,11 @@ message inside the widget.
 from __future__ import annotations
 
 from course.widgets.accounts import AccountsQuiz, HospitalGrader, PhysicianScorecard
+from course.widgets.bigcustomers import (
+    BigCustomersQuiz,
+    NegotiationPlanner,
+    RelationshipHealthCheck,
+)
 from course.widgets.compliance import CaseSorter
 from course.widgets.goals import GoalsQuiz, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningQuiz
@@ -17,10 +22,12 @@ from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 
 __all__ = [
     "AccountsQuiz",
+    "BigCustomersQuiz",
     "CallPlanner",
     "CaseSorter",
     "GoalsQuiz",
     "HospitalGrader",
+    "NegotiationPlanner",
     "PhysicianScorecard",
     "PlanningQuiz",
     "PortfolioExplorer",
@@ -28,6 +35,7 @@ __all__ = [
     "ProfessionalQuiz",
     "QuadrantQuiz",
     "QuotaAllocator",
+    "RelationshipHealthCheck",
     "SmartCoach",
     "TimeMatrixBoard",
     "WheelOfLife",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from course.i18n import set_language
-from course.quiz import Question, accounts, goals, planning, portfolio, professional
+from course.quiz import Question, accounts, bigcustomers, goals, planning, portfolio, professional
 
 QUIZZES: dict[str, Callable[[], list[Question]]] = {
     "professional": professional.questions,
@@ -15,6 +15,7 @@ QUIZZES: dict[str, Callable[[], list[Question]]] = {
     "accounts": accounts.questions,
     "planning": planning.questions,
     "portfolio": portfolio.questions,
+    "bigcustomers": bigcustomers.questions,
 }
 
 

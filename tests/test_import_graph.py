@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "course"
 
-FOUNDATION = {"course.i18n", "course._language", "course.errors", "course._checks", "course.inputs",
+FOUNDATION = {"course.i18n", "course._language", "course.errors", "course.inputs",
               "course.checks"}
 """What every layer may use: language, errors, input checks, the exercises' graded checks."""
 TOOLS = {"course", "course.__main__", "course.cli", "course.dev", "course.grading"}
@@ -41,7 +41,8 @@ LAZY_THIRD_PARTY = {
     "sqlalchemy": "comes with nbgrader's gradebook: only when the gradebook is opened",
     "traitlets": "nbgrader's configuration system: only when a configuration is loaded",
     "jupyter_core": "Jupyter's search path: only when the course's configuration is looked up",
-    "IPython": "exists only inside the kernel that runs the grader's kernel-side code",
+    "IPython": "the grader parses cells with IPython's transformer only when it grades",
+    "ipykernel": "the kernel server starts a kernel in a forked child, after setting its limits",
     "tqdm": "the progress bar: only when a cohort is graded",
 }
 """Third-party libraries a function may import on first use, and why (nothing else may be)."""
@@ -50,9 +51,6 @@ COURSE_LAZY = {
     ("course.cli", "course.grading.run"):
         "`course --help` answers without loading nbgrader and jsonschema (3 s); the CLI must also "
         "switch off jsonschema's IRI parsers before nbformat is first imported",
-    ("course.grading.kernel_side", "course.grading.kernel_values"):
-        "kernel_side's source is sent into the trainee's kernel after kernel_values'; the import is "
-        "only the fallback when it runs as a module",
     ("course.grading.report", "course.grading.report_html"):
         "report_html renders report's records: the two split apart with the grading pipeline rework",
 }

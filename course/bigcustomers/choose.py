@@ -23,11 +23,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_fraction, check_int
-from course.accounts._validate import choice_column, numeric_column, raise_problems, table
 from course.accounts.kol import score_kols
 from course.data.schema import HOSPITAL_LEVELS
 from course.errors import CourseInputError
+from course.inputs import (
+    check_fraction,
+    check_int,
+    check_table,
+    choice_column,
+    number_column,
+    raise_problems,
+)
 
 __all__ = ["INFLUENTIAL_LEVELS", "ChoiceRules", "choose_big_customers"]
 
@@ -94,8 +100,8 @@ def choose_big_customers(
     rules = rules or ChoiceRules()
     share_cut = check_fraction("purchase_share", rules.purchase_share)
     min_kols = check_int("min_kols", rules.min_kols, low=1)
-    table("hospitals", hospitals, ["hospital_id", "level", "drug_sales_mrmb"])
-    purchases, problems = numeric_column(hospitals, "drug_sales_mrmb", low=0)
+    check_table("hospitals", hospitals, ["hospital_id", "level", "drug_sales_mrmb"])
+    purchases, problems = number_column(hospitals, "drug_sales_mrmb", low=0)
     _codes, level_problems = choice_column(hospitals, "level", HOSPITAL_LEVELS)
     raise_problems(problems + level_problems)
     total = float(purchases.sum())
@@ -112,7 +118,7 @@ def choose_big_customers(
     out["large_purchases"] = before < share_cut - 1e-9
 
     if physicians is not None:
-        table("physicians", physicians, ["hospital_id"])
+        check_table("physicians", physicians, ["hospital_id"])
         kols = score_kols(physicians)
         counts = kols[kols["is_kol"]].groupby("hospital_id").size()
         out["kols"] = out["hospital_id"].map(counts).fillna(0).astype(int)

@@ -35,10 +35,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_fraction, check_int, check_number
-from course.accounts._validate import raise_problems, table
 from course.errors import CourseInputError, Problem
 from course.i18n import Text
+from course.inputs import check_fraction, check_int, check_number, check_table, raise_problems
+from course.inputs.phrases import A_DATE
 
 __all__ = ["HEALTH_CHECKS", "STATUSES", "HealthRules", "assess_relationship", "relationship_health", "status_for"]
 
@@ -121,7 +121,7 @@ def assess_relationship(
     >>> assess_relationship(-1, 6, 10, 2, 0.6, 0.95)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: days_since_call: got -1; allowed: an integer >= 0
+    course.errors.CourseInputError: days_since_call: got -1; allowed: a whole number >= 0
     """
     rules = rules or HealthRules()
     days = check_int("days_since_call", days_since_call, low=0)
@@ -191,12 +191,12 @@ def relationship_health(
     min_doctors = check_int("min_doctors", rules.min_doctors, low=1)
     best_share = check_fraction("min_best_day_share", rules.min_best_day_share)
     follow_share = check_fraction("min_follow_up_share", rules.min_follow_up_share)
-    table("calls", calls, ["date", "physician_id", "next_objective"])
-    table("physicians", physicians, ["physician_id", "hospital_id", "best_day"])
+    check_table("calls", calls, ["date", "physician_id", "next_objective"])
+    check_table("physicians", physicians, ["physician_id", "hospital_id", "best_day"])
 
     dates = pd.to_datetime(calls["date"], errors="coerce")
     bad = np.flatnonzero(dates.isna().to_numpy())
-    problems = [Problem("date", calls["date"].iloc[i], "a date (YYYY-MM-DD)", int(i) + 1) for i in bad[:5]]
+    problems = [Problem("date", calls["date"].iloc[i], A_DATE, int(i) + 1) for i in bad[:5]]
     known = set(physicians["physician_id"])
     unknown = [i for i, p in enumerate(calls["physician_id"]) if p not in known][:5]
     problems += [Problem("physician_id", calls["physician_id"].iloc[i], "a doctor of the physicians table",
@@ -205,7 +205,7 @@ def relationship_health(
 
     day = pd.Timestamp(as_of) if as_of is not None else dates.max()
     if pd.isna(day):
-        raise CourseInputError.single("as_of", as_of, "a date (YYYY-MM-DD)")
+        raise CourseInputError.single("as_of", as_of, A_DATE)
     doctors = physicians.set_index("physician_id")
     frame = pd.DataFrame({
         "date": dates,

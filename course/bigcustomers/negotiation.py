@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from course._checks import check_choice
 from course.accounts.kol import KOL_PREPARATION
 from course.compliance.rules import NMPA_PROHIBITED, RULES
 from course.i18n import Text
+from course.inputs import check_choice
 
 __all__ = [
     "ASKS",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from course._checks import check_choice
 from course.i18n import Text
+from course.inputs import check_choice
 
 __all__ = ["MORE_RESOURCES", "SENIOR_REQUIREMENTS", "requirements_to_build"]
 

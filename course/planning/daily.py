@@ -30,11 +30,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
 from course.accounts.frequency import TIERS
 from course.data.schema import SLOTS, WEEKDAYS
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import _, choose
+from course.inputs import check_columns, check_int, check_number
+from course.inputs.phrases import A_DATE, one_of
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
@@ -75,7 +76,7 @@ def select_calls(
     rank = candidates["tier"].map(_TIER_RANK)
     if rank.isna().any():
         raise CourseInputError(
-            Problem("tier", v, "one of 'A', 'B', 'C', 'D'", row=i + 1)
+            Problem("tier", v, one_of(TIERS), row=i + 1)
             for i, v in enumerate(candidates["tier"]) if v not in _TIER_RANK
         )
     if day is not None and "best_day" in candidates.columns and day.weekday() < 5:
@@ -108,7 +109,7 @@ def carried_objectives(last_calls: pd.DataFrame, product: str | None = None) -> 
     when = pd.to_datetime(frame["date"], errors="coerce")
     if when.isna().any():
         raise CourseInputError(
-            Problem("date", raw, "a date YYYY-MM-DD", row=i + 1)
+            Problem("date", raw, A_DATE, row=i + 1)
             for i, (raw, bad) in enumerate(zip(frame["date"], when.isna(), strict=True)) if bad
         )
     latest = frame.assign(_when=when).sort_values(["physician_id", "_when"]).groupby("physician_id").tail(1)
@@ -212,13 +213,13 @@ def plan_day(
     """
     check_doctors(candidates)
     if not isinstance(calls_per_day, CallsPerDay):
-        raise CourseInputError.single("calls_per_day", calls_per_day, "a CallsPerDay(low, high, target)")
+        raise CourseInputError.single("calls_per_day", calls_per_day, Phrase("a CallsPerDay(low, high, target)"))
     n = calls_per_day.target if calls is None else check_int(
         "calls", calls, low=calls_per_day.low, high=calls_per_day.high)
     capacity = slot_capacities(slot_capacity)
     if n > sum(capacity.values()):
         raise CourseInputError.single(
-            "calls", n, f"at most {sum(capacity.values())} (the calls the day's slots hold)")
+            "calls", n, Phrase("at most {most} (the calls the day's slots hold)", most=sum(capacity.values())))
     x0 = check_number("start (x_km)", start[0])
     y0 = check_number("start (y_km)", start[1])
     chosen, _left = select_calls(candidates, n, day=day)

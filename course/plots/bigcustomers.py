@@ -7,8 +7,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
-from course._checks import check_columns, check_not_empty
 from course.bigcustomers.health import HEALTH_CHECKS, STATUSES
+from course.inputs import check_columns, check_not_empty
 from course.plots._style import new_axes, plot_context, plot_text, title
 
 __all__ = ["FAIL_COLOUR", "PASS_COLOUR", "plot_relationship_health"]

@@ -22,10 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_fraction, check_not_empty, check_number
 from course.data.schema import WEEKDAYS
-from course.errors import CourseInputError
-from course.timemgmt._validate import number_column, text_column
+from course.errors import CourseInputError, Phrase
+from course.inputs import (
+    check_columns,
+    check_fraction,
+    check_not_empty,
+    check_number,
+    number_column,
+    text_column,
+)
 from course.timemgmt.matrix import classify
 
 __all__ = ["PLACEMENT_ORDER", "WeekPlan", "plan_week"]
@@ -167,10 +173,10 @@ def plan_week(
     hours = check_number("hours_per_day", hours_per_day, low=0, high=24, low_open=True)
     share = check_fraction("buffer", buffer)
     if share > 0.9:
-        raise CourseInputError.single("buffer", buffer, "a share from 0 to 0.9 of each day")
+        raise CourseInputError.single("buffer", buffer, Phrase("a share from 0 to 0.9 of each day"))
     day_names = tuple(str(d) for d in days)
     if not day_names or len(set(day_names)) != len(day_names):
-        raise CourseInputError.single("days", list(days), "at least one day, each named once")
+        raise CourseInputError.single("days", list(days), Phrase("at least one day, each named once"))
     minutes, bad_minutes = number_column(tasks, "minutes", low=1, high=24 * 60, integer=True)
     names, bad_names = text_column(tasks, "task")
     if bad_minutes or bad_names:

@@ -20,7 +20,6 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.axes import Axes
 
-from course._checks import check_number
 from course.data import load_sample
 from course.goals import (
     VARIANTS,
@@ -41,6 +40,7 @@ from course.goals import (
 )
 from course.goals.smart import LETTER_NAMES
 from course.i18n import _, choose, get_language
+from course.inputs import check_number
 from course.plots._style import PngCache, figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,

@@ -135,7 +135,9 @@ def configure(s: Settings) -> None:
 
     common = s.env / "etc" / "course-common"
     write(common / "jupyter_server_config.json", json.dumps({
-        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
+        # no news, no update checks; window.jupyterapp for the browser tests (the page is the user's own)
+        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                   "expose_app_in_browser": True},
     }, indent=2))
     # JupyterLab's defaults for everyone: no news or update pop-ups
     overrides = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",

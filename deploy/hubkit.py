@@ -10,6 +10,7 @@ Root only (accounts are created); loopback only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -30,7 +31,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from settings import DEFAULT, REPO, Settings, load  # noqa: E402
+from settings import DEFAULT, REPO, Settings, load
 
 HERE = Path(__file__).resolve().parent
 PROXY = REPO / ".venv" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -71,16 +72,22 @@ def setup(*args: str, config: Path, stdin: str | None = None, timeout: float = 9
 
 
 def ensure_env(config: Path) -> None:
-    """Build the single-user environment once per dependency list, the course every time."""
+    """Build the single-user environment once per dependency list, the course when it changed."""
     s = load(config)
-    stamp = s.env / ".course-hub-deps"
-    wanted = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        setup("env", "--course-only", config=config)
-    else:
+    deps_stamp, course_stamp = s.env / ".course-hub-deps", s.env / ".course-hub-course"
+    deps = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "course").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    course = digest.hexdigest()
+    if not (deps_stamp.exists() and deps_stamp.read_text() == deps):
         shutil.rmtree(s.env, ignore_errors=True)
         setup("env", config=config)
-        stamp.write_text(wanted)
+    elif not (course_stamp.exists() and course_stamp.read_text() == course):
+        setup("env", "--course-only", config=config)
+    deps_stamp.write_text(deps)
+    course_stamp.write_text(course)
 
 
 @dataclass
@@ -195,10 +202,8 @@ def _stop(process: subprocess.Popen[bytes] | None, s: Settings, users: list[str]
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
     if process is not None:
-        try:  # the proxy and the culler, had the hub left them
+        with contextlib.suppress(ProcessLookupError):  # the proxy and the culler, had the hub left them
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     for name in users:
         subprocess.run([sys.executable, str(HERE / "setup_hub.py"), "--config", str(s.source), "remove-user", name],
                        capture_output=True, check=False, timeout=60)

@@ -15,6 +15,7 @@ Every course setting comes from ``deploy/course.toml`` (or ``$COURSE_HUB_CONFIG`
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
@@ -22,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from settings import load  # noqa: E402
+from settings import load
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it reads this file)
 s = load()
@@ -41,7 +42,7 @@ _proxy = os.environ.get("COURSE_HUB_PROXY") or str(
 c.ConfigurableHTTPProxy.command = [_proxy]
 
 # ------------------------------------------------------------------ state
-s.hub_state.mkdir(parents=True, exist_ok=True, mode=0o700)
+# s.hub_state is made (root only) by setup_hub.py configure
 c.JupyterHub.db_url = f"sqlite:///{s.hub_state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(s.hub_state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(s.hub_state / "jupyterhub-proxy.pid")
@@ -67,10 +68,8 @@ c.Spawner.cpu_limit = s.cpu
 def groups_of(name: str) -> set[str]:
     """The Linux groups of user ``name`` (supplementary and primary)."""
     found = {g.gr_name for g in grp.getgrall() if name in g.gr_mem}
-    try:
+    with contextlib.suppress(KeyError):
         found.add(grp.getgrgid(pwd.getpwnam(name).pw_gid).gr_name)
-    except KeyError:
-        pass
     return found
 
 

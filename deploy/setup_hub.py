@@ -2,6 +2,7 @@
 
     python deploy/setup_hub.py env                  # the single-user environment ([paths] env)
     python deploy/setup_hub.py configure            # groups, exchange, course folder, configs
+    python deploy/setup_hub.py server-config        # only the servers' configs (the Docker image)
     python deploy/setup_hub.py add-user NAME --role trainee|instructor [--password-stdin]
     python deploy/setup_hub.py remove-user NAME     # the account and its home folder
     python deploy/setup_hub.py check                # what a trainee may and may not read
@@ -24,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from settings import REPO, Settings, load  # noqa: E402
+from settings import REPO, Settings, load
 
 HERE = Path(__file__).resolve().parent
 ROLES = ("trainee", "instructor")
@@ -57,7 +58,8 @@ os.environ.setdefault("COURSE_TIMEZONE", {timezone!r})
 load_subconfig("nbgrader_config.py", path={course_dir!r})  # noqa: F821  (the course's own settings)
 c.CourseDirectory.root = {course_dir!r}
 c.CourseDirectory.groupshared = True  # every instructor can write what another made
-c.ExchangeFactory.collect = "course_exchange.OwnerCheckedCollect"
+if os.environ.get("COURSE_EXCHANGE_CHECK_OWNER", "1") != "0":  # "0" where all users share one uid (Kubernetes)
+    c.ExchangeFactory.collect = "course_exchange.OwnerCheckedCollect"
 '''
 
 
@@ -132,7 +134,11 @@ def configure(s: Settings) -> None:
             path.chmod(0o2770)
         elif path.is_file():
             path.chmod(0o660)
+    write_server_config(s)
 
+
+def write_server_config(s: Settings) -> None:
+    """The trainees' and instructors' Jupyter configuration, inside the environment."""
     common = s.env / "etc" / "course-common"
     write(common / "jupyter_server_config.json", json.dumps({
         # no news, no update checks; window.jupyterapp for the browser tests (the page is the user's own)
@@ -223,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                      help="the interpreter every user can run (default: %(default)s)")
     env.add_argument("--course-only", action="store_true", help="reinstall only the course package")
     commands.add_parser("configure", help="groups, exchange, course folder, server configuration")
+    commands.add_parser("server-config", help="only the servers' configuration (e.g. in an image)")
     add = commands.add_parser("add-user", help="create a trainee's or an instructor's account")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=ROLES)
@@ -231,13 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     remove.add_argument("name")
     commands.add_parser("check", help="check the folders' permissions")
     args = parser.parse_args(argv)
-    if os.geteuid() != 0:
+    if os.geteuid() != 0 and args.command != "server-config":
         sys.exit("run as root: the set-up creates accounts, groups and folders under /srv and /opt")
     s = load(args.config)
     if args.command == "env":
         make_env(s, args.python, args.course_only)
     elif args.command == "configure":
         configure(s)
+    elif args.command == "server-config":
+        write_server_config(s)
     elif args.command == "add-user":
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else secrets.token_urlsafe(9)
         if not password:

@@ -33,7 +33,7 @@ Page = Any  # playwright.sync_api.Page
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if here in Path(str(item.fspath)).parents and "hub" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.hub)
             item.add_marker(pytest.mark.slow)
 
@@ -72,15 +72,26 @@ def clients(hub: hubkit.Hub) -> dict[str, hubkit.UserClient]:
     return found
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    _require(Path(CHROMIUM).exists(), "Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+def shared_playwright(config: pytest.Config) -> Any:
+    """One Playwright per test run, shared with tests/browser (its sync API cannot be
+    started twice at once)."""
+    running = getattr(config, "course_playwright", None)
+    if running is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        running = sync_playwright().start()
+        config.course_playwright = running  # type: ignore[attr-defined]
+        config.add_cleanup(running.stop)
+    return running
+
+
+@pytest.fixture(scope="session")
+def browser(request: pytest.FixtureRequest) -> Iterator[Any]:
+    _require(Path(CHROMIUM).exists(), "Chromium is not installed (apt-get install chromium)")
+    chromium = shared_playwright(request.config).chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -105,19 +116,26 @@ def browser_login(browser: Any, hub: hubkit.Hub, short: str) -> Page:
     return page
 
 
+_KERNELS: dict[tuple[str, str], hubkit.Kernel] = {}
+
+
+def kernel_of(user: hubkit.UserClient) -> hubkit.Kernel:
+    """One kernel per user and server token, kept for the session (the hub's exit stops it)."""
+    key = (user.name, user.token)
+    if key not in _KERNELS:
+        _KERNELS[key] = user.kernel()
+    return _KERNELS[key]
+
+
 def run_as(user: hubkit.UserClient, command: str, cwd: str, timeout: float = 300) -> tuple[int, str]:
     """Run a shell command on ``user``'s server, as that user (through a kernel of his server)."""
-    kernel = user.kernel()
-    try:
-        out, errors = kernel.execute(
-            "import subprocess\n"
-            f"_r = subprocess.run({command!r}, shell=True, cwd={cwd!r}, capture_output=True, text=True,"
-            f" timeout={timeout})\n"
-            "print(_r.returncode)\nprint(_r.stdout[-4000:])\nprint(_r.stderr[-4000:])",
-            timeout=timeout + 30,
-        )
-    finally:
-        kernel.close()
+    out, errors = kernel_of(user).execute(
+        "import subprocess\n"
+        f"_r = subprocess.run({command!r}, shell=True, cwd={cwd!r}, capture_output=True, text=True,"
+        f" timeout={timeout})\n"
+        "print(_r.returncode)\nprint(_r.stdout[-4000:])\nprint(_r.stderr[-4000:])",
+        timeout=timeout + 30,
+    )
     assert not errors, errors
     code, _, rest = out.partition("\n")
     return int(code), rest

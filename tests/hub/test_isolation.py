@@ -7,7 +7,9 @@ import json
 import time
 from typing import Any
 
-from .conftest import run_as
+import pytest
+
+from .conftest import kernel_of, run_as
 
 EX = "ex2_time"  # the loop test uses another exercise; these checks stay out of its way
 
@@ -29,26 +31,22 @@ print(json.dumps(found))
 
 
 def _probe(user: Any, paths: list[str]) -> dict[str, str]:
-    kernel = user.kernel()
-    try:
-        out, errors = kernel.execute(PROBE % (paths,))
-    finally:
-        kernel.close()
+    out, errors = kernel_of(user).execute(PROBE % (paths,))
     assert not errors, errors
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
-def _release(hub: Any, clients: dict[str, Any]) -> None:
+@pytest.fixture(scope="module")
+def released(hub: Any, clients: dict[str, Any]) -> None:
     code, out = run_as(clients["ian"], f"nbgrader generate_assignment {EX} --force && "
                                         f"nbgrader release_assignment {EX} --force", str(hub.settings.course_dir))
     assert code == 0, out
 
 
 def test_a_trainee_cannot_read_anothers_home_the_course_folder_the_gradebook_or_the_solutions(
-    hub: Any, clients: dict[str, Any]
+    hub: Any, clients: dict[str, Any], released: None
 ) -> None:
-    s = hub.settings
-    _release(hub, clients)  # the gradebook and the released copy now exist
+    s = hub.settings  # released: the gradebook and the released copy now exist
     bob_home = f"{s.homes}/{hub.names['bob']}"
     ian_home = f"{s.homes}/{hub.names['ian']}"
     code, out = run_as(clients["bob"], "mkdir -p work && echo bob-secret > work/notes.txt", bob_home)
@@ -73,9 +71,8 @@ def test_a_trainee_cannot_read_anothers_home_the_course_folder_the_gradebook_or_
     assert code == 0 and not out.strip(), f"exercise sources or solutions in the environment:\n{out}"
 
 
-def test_a_trainee_cannot_hand_in_work_in_anothers_name(hub: Any, clients: dict[str, Any]) -> None:
+def test_a_trainee_cannot_hand_in_work_in_anothers_name(hub: Any, clients: dict[str, Any], released: None) -> None:
     s = hub.settings
-    _release(hub, clients)
     ann, bob = hub.names["ann"], hub.names["bob"]
     inbound = f"{s.exchange}/{s.course_id}/inbound"
     stamp = time.strftime("%Y-%m-%d %H:%M:%S.000000 UTC", time.gmtime(time.time() + 3600))

@@ -93,8 +93,8 @@ def one_trainee(hub: hubkit.Hub, name: str, cells: list[str], deadline: float) -
     wall = time.monotonic() - t0
     busy_mb, cpu1 = usage(uid)
     kernel.close()
-    return {"start_s": start, "idle_mb": idle_mb, "lesson_mb": busy_mb, "lesson_cpu_s": cpu1 - cpu0,
-            "lesson_wall_s": wall, "errors": errors}
+    return {"start_s": start, "start_cpu_s": cpu0, "idle_mb": idle_mb, "lesson_mb": busy_mb,
+            "lesson_cpu_s": cpu1 - cpu0, "lesson_wall_s": wall, "errors": errors}
 
 
 def trainee_run(hub: hubkit.Hub, name: str, cells: list[str], deadline: float) -> dict[str, object]:
@@ -116,6 +116,7 @@ def trainee_run(hub: hubkit.Hub, name: str, cells: list[str], deadline: float) -
             if errors:
                 raise hubkit.HubError(f"cell error: {errors[0]}")
         result["cells"] = latencies
+        result["memory_mb"] = usage(pwd.getpwnam(name).pw_uid)[0]  # server + kernel, the lesson run
         kernel.close()
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"[:200]
@@ -152,7 +153,7 @@ def main() -> None:
             futures = [pool.submit(trainee_run, hub, name, cells, deadline) for name in names]
             results = [f.result() for f in as_completed(futures)]
         wall = time.monotonic() - t0
-        peak_mb = sum(usage(pwd.getpwnam(n).pw_uid)[0] for n in names)
+        peak_mb = sum(float(r.get("memory_mb") or 0) for r in results)  # type: ignore[arg-type]
         hub_log = hub.log.read_text(errors="replace")[log_start:]
         hub_errors = [ln for ln in hub_log.splitlines() if ln.startswith("[E ")]
         starts = [float(r["start"]) for r in results if r["start"] is not None]  # type: ignore[arg-type]
@@ -161,21 +162,22 @@ def main() -> None:
         print(f"{count} trainees at once: done in {wall:.0f} s; "
               f"server start p50 {_pct(starts, 0.5):.1f} s, p95 {_pct(starts, 0.95):.1f} s, max {max(starts, default=0):.1f} s; "
               f"cell latency p50 {_pct(latencies, 0.5):.2f} s, p95 {_pct(latencies, 0.95):.2f} s "
-              f"({len(latencies)} cells); memory of their servers after the lesson {peak_mb:.0f} MB "
-              f"({peak_mb / max(1, count):.0f} MB each)", flush=True)
+              f"({len(latencies)} cells); memory of their servers and kernels after the lesson "
+              f"{peak_mb:.0f} MB ({peak_mb / max(1, count - len(failed)):.0f} MB each)", flush=True)
         print(f"failures: {len(failed)} of {count} trainees; hub errors logged: {len(hub_errors)}", flush=True)
         for r in failed[:5]:
             print(f"  {r['name']}: {r['error']}")
         for line in hub_errors[:5]:
             print(f"  hub: {line[:200]}")
         per_trainee_gb = solo["lesson_mb"] / 1024
-        print("capacity (one machine; memory: 1.5 GB kept for the system and the hub; CPU: a trainee "
-              f"runs the lesson's {solo['lesson_cpu_s']:.0f} CPU s within 10 minutes):")
-        print("  cores  RAM GB  trainees by memory  active trainees by CPU")
+        print(f"capacity: memory per trainee {solo['lesson_mb']:.0f} MB (server + kernel after the lesson), "
+              f"1.5 GB kept for the system and the hub; CPU per trainee {solo['start_cpu_s']:.1f} s to start "
+              f"the server, {solo['lesson_cpu_s']:.1f} s for the whole lesson")
+        print("  cores  RAM GB  trainees logged in (memory)  whole class of that size logging in at once (CPU)")
         for cores, ram in ((2, 8), (4, 16), (8, 32), (16, 64), (32, 128)):
             by_memory = int((ram - 1.5) / per_trainee_gb)
-            by_cpu = int(cores * 600 / max(0.1, solo["lesson_cpu_s"]))
-            print(f"  {cores:5d}  {ram:6d}  {by_memory:18d}  {by_cpu:22d}")
+            storm = by_memory * solo["start_cpu_s"] / cores
+            print(f"  {cores:5d}  {ram:6d}  {by_memory:27d}  servers ready in about {storm:.0f} s")
     print("all servers stopped, accounts removed")
 
 

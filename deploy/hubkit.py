@@ -166,6 +166,7 @@ def temp_hub(users: dict[str, str], start_timeout: float = 90) -> Iterator[Hub]:
         hub = Hub(s, prefix, config, None, log, token)  # type: ignore[arg-type]
         for name, role in users.items():
             hub.add_user(names[name], role)
+        setup("check", config=config)  # the permissions the recipe promises
         env = {**os.environ, "COURSE_HUB_CONFIG": str(config), "COURSE_HUB_OPERATOR_TOKEN": token,
                "COURSE_HUB_PROXY": str(PROXY),
                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -294,7 +295,10 @@ class Kernel:
         while not (replied and idle):
             if time.monotonic() > deadline:
                 raise HubError(f"{self.user.name}: a cell ran longer than {timeout:.0f} s")
-            msg = json.loads(self.ws.recv())
+            raw = self.ws.recv()
+            if isinstance(raw, bytes):  # a message with binary buffers (a widget's data): not ours
+                continue
+            msg = json.loads(raw)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind = msg["msg_type"]

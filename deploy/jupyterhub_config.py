@@ -92,6 +92,7 @@ def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
         "PATH": os.pathsep.join([str(s.env / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
         "COURSE_ID": s.course_id,
         "COURSE_TIMEZONE": s.timezone,
+        "TZ": s.timezone,
         "NBGRADER_EXCHANGE": str(s.exchange),
         "COURSE_ROLE": role,
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",

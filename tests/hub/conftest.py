@@ -105,7 +105,7 @@ def browser_login(browser: Any, hub: hubkit.Hub, short: str) -> Page:
     name = hub.names[short]  # type: ignore[attr-defined]
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(120_000)  # the machine may be busy: generous, still bounded
     page.goto(f"{hub.url}/hub/login")
     page.fill("#username_input", name)
     page.fill("#password_input", hub.passwords[name])

@@ -112,6 +112,12 @@ def test_settings_refuse_a_non_loopback_address_and_name_the_field(tmp_path: Pat
         settings.load(missing)
 
 
+def test_the_settings_examples_run() -> None:
+    import doctest
+
+    assert doctest.testmod(settings).failed == 0
+
+
 def test_make_install_installs_the_hub_extra_and_ci_installs_node() -> None:
     makefile = (ROOT / "Makefile").read_text()
     assert "-e '.[test,dev,hub]'" in makefile

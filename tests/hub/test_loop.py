@@ -61,7 +61,14 @@ def _fill(page: Page, answers: dict[str, str]) -> None:
 
 
 def _validate(page: Page) -> str:
-    page.locator(".validate-button button, button:has-text('Validate')").first.click()
+    # the notebook's own Validate (the Assignments panel, hidden behind it, has one per assignment too)
+    button = page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).first
+    try:
+        button.wait_for(timeout=60_000)
+    except Exception:
+        page.screenshot(path=str(ROOT / "artifacts" / "screenshots" / "hub_validate_missing.png"))
+        raise
+    button.click()
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=180_000)
     text = str(dialog.inner_text())
@@ -84,7 +91,7 @@ def _trainee_works(browser: Any, hub: Any, short: str, answers: dict[str, str], 
     released.get_by_text(EX).wait_for(timeout=60_000)
     released.get_by_role("button", name="Fetch").first.click()
     page.locator("#fetched_assignments_list").get_by_text(EX).first.wait_for(timeout=60_000)
-    page.goto(f"{hub.url}/user/{name}/lab/tree/{EX}/{EX}.ipynb")
+    page.goto(f"{hub.url}/user/{name}/lab/tree/{EX}/{EX}.ipynb?reset")  # a clean workspace: only the notebook
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.context", timeout=90_000)
     page.evaluate("() => window.jupyterapp.shell.currentWidget.context.ready.then(() => true)")
@@ -108,8 +115,12 @@ def _grade_by_hand(page: Page, hub: Any, scores: dict[str, float], screenshots: 
         page.goto(f"{base}/submissions/{ids[name]}/")
         box = page.locator("input.score#w1")
         box.wait_for(timeout=60_000)
-        box.fill(str(points))
-        box.press("Tab")
+        page.wait_for_load_state("networkidle")  # the page's scripts hold the grades once loaded
+        with page.expect_response(lambda r: "/formgrader/api/grade/" in r.url and r.request.method != "GET",
+                                  timeout=60_000) as saved:
+            box.fill(str(points))
+            box.press("Tab")
+        assert saved.value.ok, f"the formgrader did not save {name}'s points: {saved.value.status}"
         page.screenshot(path=str(screenshots / f"hub_formgrader_{name}.png"))
     after: dict[str, Any] = {}
     for _ in range(40):  # the formgrader saves in the background
@@ -135,7 +146,11 @@ def test_release_fetch_submit_grade_feedback_export(hub: Any, clients: dict[str,
                                         f"nbgrader release_assignment {EX} --force", course)
     assert code == 0, out
     teacher.goto(f"{hub.url}/user/{ian}/formgrader/manage_assignments")
-    teacher.get_by_text(EX).first.wait_for()
+    try:
+        teacher.get_by_text(EX).first.wait_for()
+    except Exception:
+        teacher.screenshot(path=str(ROOT / "artifacts" / "screenshots" / "hub_formgrader_missing.png"))
+        raise
 
     # 2. two trainees fetch, answer, validate, submit
     good = _model_answers()

@@ -56,7 +56,7 @@ hub: install proxy
 	$(PY) deploy/setup_hub.py configure
 	$(PY) deploy/setup_hub.py check
 	cd $$($(PY) -c 'import sys; sys.path.insert(0, "deploy"); import settings; print(settings.load().hub_state)') && \
-		$(BIN)/jupyterhub -f $(CURDIR)/deploy/jupyterhub_config.py $(HUB_ARGS)
+		$(abspath $(BIN))/jupyterhub -f $(CURDIR)/deploy/jupyterhub_config.py $(HUB_ARGS)
 
 # Maintainers: refresh the message catalogs' templates after adding messages.
 i18n: install

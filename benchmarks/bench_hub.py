@@ -155,7 +155,8 @@ def main() -> None:
         wall = time.monotonic() - t0
         peak_mb = sum(float(r.get("memory_mb") or 0) for r in results)  # type: ignore[arg-type]
         hub_log = hub.log.read_text(errors="replace")[log_start:]
-        hub_errors = [ln for ln in hub_log.splitlines() if ln.startswith("[E ")]
+        hub_errors = [ln for ln in hub_log.splitlines() if ln.startswith("[E ")
+                      or (ln.startswith("[W ") and any(w in ln.lower() for w in ("timeout", "timed out", "fail")))]
         starts = [float(r["start"]) for r in results if r["start"] is not None]  # type: ignore[arg-type]
         latencies = [x for r in results for x in r["cells"]]  # type: ignore[attr-defined]
         failed = [r for r in results if r["error"]]

@@ -242,10 +242,16 @@ class UserClient:
         if r.status_code not in (201, 202, 400):  # 400: already running
             raise HubError(f"{self.name}: server start refused ({r.status_code}): {r.text[:300]}")
         while time.monotonic() - started < timeout:
-            info = self.http.get(f"{self.hub_url}/hub/api/users/{self.name}", headers=self._xsrf(), timeout=30)
-            if info.ok and info.json().get("servers", {}).get("", {}).get("ready"):
+            time.sleep(1.0)  # gently: a class polling the hub also slows it down
+            info = self.http.get(f"{self.hub_url}/hub/api/users/{self.name}", headers=self._xsrf(), timeout=60)
+            if not info.ok:
+                continue
+            server = info.json().get("servers", {}).get("")
+            if server and server.get("ready"):
                 return time.monotonic() - started
-            time.sleep(0.25)
+            if not server:  # the hub gave up on it (start time-out, spawn error)
+                raise HubError(f"{self.name}: the hub stopped trying to start the server after "
+                               f"{time.monotonic() - started:.0f} s")
         raise HubError(f"{self.name}: server not ready after {timeout:.0f} s")
 
     def get_token(self) -> str:

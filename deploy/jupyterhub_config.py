@@ -59,8 +59,9 @@ c.LocalAuthenticator.create_system_users = False  # accounts are made by setup_h
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(s.env / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 90
+# a whole class logging in at once queues on the CPU (make bench): wait up to 5 minutes
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 240
 c.Spawner.mem_limit = s.memory  # shown to the server; enforced on Kubernetes (z2jh/values.yaml)
 c.Spawner.cpu_limit = s.cpu
 

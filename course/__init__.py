@@ -21,13 +21,13 @@ Examples
 >>> course.set_language("en")
 >>> course.quadrant(important=True, urgent=False)
 'B'
->>> course.bcg_quadrant(0.15, 1.4).en
+>>> str(course.bcg_quadrant(0.15, 1.4).name)
 'Star'
 """
 
 from __future__ import annotations
 
-from course import accounts, data, goals, planning, portfolio, professional, timemgmt
+from course import accounts, compliance, data, goals, planning, portfolio, professional, timemgmt
 from course.accounts import grade_hospitals, score_physicians
 from course.checks import check, check_format
 from course.data import load_sample, load_territory, read_table
@@ -51,6 +51,7 @@ __all__ = [
     "check_format",
     "classify_portfolio",
     "coach_goal",
+    "compliance",
     "data",
     "get_language",
     "goals",

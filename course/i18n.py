@@ -9,6 +9,10 @@ Chinese translation.
 The language is chosen with :func:`set_language` or the ``COURSE_LANG``
 environment variable (``en`` or ``zh``); English is the default.
 
+Course data held in both languages (names, notes, advice from the training
+material) is a :class:`Text`; this module is the only one that decides which
+language to show (:func:`choose`).
+
 Examples
 --------
 >>> set_language("zh")
@@ -25,10 +29,13 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from course.errors import CourseInputError
 
-__all__ = ["LANGUAGES", "Text", "_", "bilingual", "get_language", "set_language"]
+__all__ = ["LANGUAGES", "Text", "_", "bilingual", "choose", "get_language", "set_language"]
+
+T = TypeVar("T")
 
 LANGUAGES = ("en", "zh")
 """The languages the course speaks."""
@@ -71,6 +78,23 @@ def get_language() -> str:
         return _chosen
     env = os.environ.get("COURSE_LANG", "").strip()
     return _normalise(env, "COURSE_LANG") if env else "en"
+
+
+def choose(en: T, zh: T) -> T:
+    """Return ``en`` or ``zh``, whichever belongs to the language in force.
+
+    The one place that decides between two languages: :class:`Text` uses it, and so
+    does code that holds the two languages side by side in other shapes, e.g. a
+    table's ``name_en`` / ``name_zh`` columns.
+
+    Examples
+    --------
+    >>> set_language("zh"); choose("name_en", "name_zh")
+    'name_zh'
+    >>> set_language("en"); choose("name_en", "name_zh")
+    'name_en'
+    """
+    return zh if get_language() == "zh" else en
 
 
 @cache
@@ -142,7 +166,7 @@ class Text:
     """The Chinese text, in the training material's words where it has them."""
 
     def __str__(self) -> str:
-        return self.zh if get_language() == "zh" else self.en
+        return choose(self.en, self.zh)
 
     @property
     def both(self) -> str:

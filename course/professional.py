@@ -33,7 +33,7 @@ import pandas as pd
 
 from course._checks import check_columns, check_int, check_number
 from course.errors import CourseInputError, Problem
-from course.i18n import _
+from course.i18n import Text, _
 
 __all__ = [
     "ATTITUDES",
@@ -68,26 +68,24 @@ class SurveyGroup:
     """Short English code."""
     share: float
     """Share of the people surveyed (0.03 for 3%)."""
-    en: str
-    """What the group lives like, in English."""
-    zh: str
-    """The seed's wording."""
+    name: Text
+    """What the group lives like (the seed's wording)."""
 
 
 SURVEY: tuple[SurveyGroup, ...] = (
-    SurveyGroup("independent", 0.03, "financially independent and wealthy", "过着独立富裕生活"),
-    SurveyGroup("comfortable", 0.10, "living comfortably", "过着舒适生活"),
-    SurveyGroup("getting_by", 0.60, "just getting by", "尚能维持生计"),
-    SurveyGroup("dependent", 0.27, "living on others' help", "靠别人帮助才能生计"),
+    SurveyGroup("independent", 0.03, Text("financially independent and wealthy", "过着独立富裕生活")),
+    SurveyGroup("comfortable", 0.10, Text("living comfortably", "过着舒适生活")),
+    SurveyGroup("getting_by", 0.60, Text("just getting by", "尚能维持生计")),
+    SurveyGroup("dependent", 0.27, Text("living on others' help", "靠别人帮助才能生计")),
 )
 """The seed's survey (一项调研): 3% / 10% / 60% / 27%, summing to 100%."""
 
-SUCCESS_TRAITS: tuple[tuple[str, str], ...] = (
-    ("positive attitude", "积极心态"),
-    ("goal orientation", "目标导向"),
-    ("self-motivation", "自我激励"),
+SUCCESS_TRAITS: tuple[Text, ...] = (
+    Text("positive attitude", "积极心态"),
+    Text("goal orientation", "目标导向"),
+    Text("self-motivation", "自我激励"),
 )
-"""What the successful 13% share (为什么13%的人能成功), as (English, Chinese)."""
+"""What the successful 13% share (为什么13%的人能成功)."""
 
 
 def success_share() -> float:
@@ -116,20 +114,18 @@ class Spoke:
 
     key: str
     """English code used as the score's key."""
-    en: str
-    """English name."""
-    zh: str
-    """The seed's name."""
+    name: Text
+    """The spoke's name (the seed's)."""
 
 
 SPOKES: tuple[Spoke, ...] = (
-    Spoke("family", "Family", "家庭"),
-    Spoke("career", "Career", "职业"),
-    Spoke("mood", "Mood", "心情"),
-    Spoke("relationships", "Relationships", "人际关系"),
-    Spoke("health", "Health", "健康"),
-    Spoke("money", "Money", "金钱"),
-    Spoke("personal_growth", "Personal growth", "个人成长"),
+    Spoke("family", Text("Family", "家庭")),
+    Spoke("career", Text("Career", "职业")),
+    Spoke("mood", Text("Mood", "心情")),
+    Spoke("relationships", Text("Relationships", "人际关系")),
+    Spoke("health", Text("Health", "健康")),
+    Spoke("money", Text("Money", "金钱")),
+    Spoke("personal_growth", Text("Personal growth", "个人成长")),
 )
 """The seven spokes of the wheel of life (人生的车轮), each scored 0-10."""
 
@@ -138,8 +134,8 @@ LOPSIDED_GAP = 4.0
 
 _BY_NAME: dict[str, str] = {
     **{s.key: s.key for s in SPOKES},
-    **{s.zh: s.key for s in SPOKES},
-    **{s.en.lower(): s.key for s in SPOKES},
+    **{s.name.zh: s.key for s in SPOKES},
+    **{s.name.en.lower(): s.key for s in SPOKES},
 }
 
 
@@ -200,10 +196,7 @@ def spoke_name(key: str) -> str:
     >>> set_language("en"); spoke_name("health")
     'Health'
     """
-    from course.i18n import get_language
-
-    spoke = next(s for s in SPOKES if s.key == key)
-    return spoke.zh if get_language() == "zh" else spoke.en
+    return str(next(s.name for s in SPOKES if s.key == key))
 
 
 def assess_wheel(scores: Mapping[str, float], *, threshold: float = LOPSIDED_GAP) -> WheelAssessment:
@@ -296,90 +289,80 @@ class Item:
 
     key: str
     """Short English code."""
-    en: str
-    """Name in English."""
-    zh: str
-    """The seed's name."""
-    note_en: str
-    """What it means in practice, in English."""
-    note_zh: str
-    """What it means in practice, in Chinese."""
+    name: Text
+    """Its name (the seed's)."""
+    note: Text
+    """What it means in practice."""
 
 
 ATTITUDES: tuple[Item, ...] = (
-    Item("ambition", "Strong ambition", "强烈的企图心",
-         "To become a top performer you must want success badly; spend time with successful people and learn from them.",
-         "想成为顶尖人物,必须要有强烈的成功欲望;与成功者在一起,向成功者学习。"),
-    Item("methods_not_excuses", "Find methods, not excuses", "成功的人找方法,失败的人找理由",
-         "When a call fails, ask what you will do differently, not whose fault it was.",
-         "拜访失败时,想的是下次怎么做,而不是怪谁。"),
-    Item("career", "Treat the job as a career", "把工作当成事业的心态",
-         "Work as if the territory were your own business.",
-         "把负责的区域当成自己的事业来经营。"),
-    Item("learning", "Keep learning", "学习的心态",
-         "\"Investing above the neck pays the highest return\": products, diseases, competitors, skills.",
-         "投资脖子以上的投资,是回报率最高的投资:产品、疾病、竞争对手和销售技巧。"),
-    Item("gratitude", "Gratitude", "感恩的心态",
-         "Be grateful even to those who make it hard: critics help you grow, competitors keep you awake.",
-         "感激批评你的人,因为他让你得以成长;感激你的竞争对手,因为他让你更加清醒。"),
-    Item("service", "Enthusiasm and service", "高度的热诚及服务心",
-         "Treat customers like your best friends and family; care about them any time.",
-         "将客户当最好的朋友和家人,随时随地关心他们。"),
-    Item("respect", "Never deceive or look down on a customer", "不欺骗客户,别瞧不起客户",
-         "No customer is a fool and none is too small to respect.",
-         "不要把客户当傻瓜,别瞧不起任何客户。"),
+    Item("ambition", Text("Strong ambition", "强烈的企图心"),
+         Text("To become a top performer you must want success badly; spend time with successful people and learn from them.",
+              "想成为顶尖人物,必须要有强烈的成功欲望;与成功者在一起,向成功者学习。")),
+    Item("methods_not_excuses", Text("Find methods, not excuses", "成功的人找方法,失败的人找理由"),
+         Text("When a call fails, ask what you will do differently, not whose fault it was.",
+              "拜访失败时,想的是下次怎么做,而不是怪谁。")),
+    Item("career", Text("Treat the job as a career", "把工作当成事业的心态"),
+         Text("Work as if the territory were your own business.", "把负责的区域当成自己的事业来经营。")),
+    Item("learning", Text("Keep learning", "学习的心态"),
+         Text("\"Investing above the neck pays the highest return\": products, diseases, competitors, skills.",
+              "投资脖子以上的投资,是回报率最高的投资:产品、疾病、竞争对手和销售技巧。")),
+    Item("gratitude", Text("Gratitude", "感恩的心态"),
+         Text("Be grateful even to those who make it hard: critics help you grow, competitors keep you awake.",
+              "感激批评你的人,因为他让你得以成长;感激你的竞争对手,因为他让你更加清醒。")),
+    Item("service", Text("Enthusiasm and service", "高度的热诚及服务心"),
+         Text("Treat customers like your best friends and family; care about them any time.",
+              "将客户当最好的朋友和家人,随时随地关心他们。")),
+    Item("respect", Text("Never deceive or look down on a customer", "不欺骗客户,别瞧不起客户"),
+         Text("No customer is a fool and none is too small to respect.", "不要把客户当傻瓜,别瞧不起任何客户。")),
 )
 """Attitudes of successful sales people, in the seed's order (slides 6-13)."""
 
 WRONG_ATTITUDES: tuple[Item, ...] = (
-    Item("near_temple", "Bullying the gods near the temple", "近庙欺神",
-         "Taking the people closest to you (your usual customers, your own colleagues) for granted.",
-         "对身边最熟悉的人(老客户、同事)不再尊重。"),
-    Item("no_hero_to_valet", "No great man in a servant's eyes", "仆人眼中无伟人",
-         "Familiarity breeds contempt: failing to see what your manager or colleagues do well.",
-         "太熟悉就看不到身边上级和同事的长处。"),
-    Item("greener_grass", "The neighbour's rice smells better", "别人家的饭都是香的",
-         "Always believing other companies, products or territories are better than yours.",
-         "总觉得别的公司、别的产品、别的区域更好。"),
-    Item("ostrich", "Ostrich mentality", "驼鸟心态—逃避心态",
-         "Hiding from problems (a lost listing, a complaint) instead of facing them.",
-         "遇到问题(丢了进药、客户投诉)就逃避,不去面对。"),
-    Item("fifteen_minutes", "\"I worked fifteen minutes overtime\"", "我加班了15分钟",
-         "Counting small sacrifices and expecting credit for them.",
-         "斤斤计较一点付出,总想着要回报。"),
-    Item("lone_hero", "Lone-hero mentality", "个人英雄主义",
-         "Working alone instead of with your manager, colleagues and the medical team.",
-         "单打独斗,不与上级、同事和医学团队合作。"),
-    Item("short_sighted", "Zodiac ranking: the ox sees big, the rat an inch ahead", "生肖排名—牛眼看大,鼠目寸光",
-         "Short-sightedness: chasing this month's boxes and losing the long-term customer.",
-         "目光短浅:只看眼前的销量,丢了长期的客户。"),
+    Item("near_temple", Text("Bullying the gods near the temple", "近庙欺神"),
+         Text("Taking the people closest to you (your usual customers, your own colleagues) for granted.",
+              "对身边最熟悉的人(老客户、同事)不再尊重。")),
+    Item("no_hero_to_valet", Text("No great man in a servant's eyes", "仆人眼中无伟人"),
+         Text("Familiarity breeds contempt: failing to see what your manager or colleagues do well.",
+              "太熟悉就看不到身边上级和同事的长处。")),
+    Item("greener_grass", Text("The neighbour's rice smells better", "别人家的饭都是香的"),
+         Text("Always believing other companies, products or territories are better than yours.",
+              "总觉得别的公司、别的产品、别的区域更好。")),
+    Item("ostrich", Text("Ostrich mentality", "驼鸟心态—逃避心态"),
+         Text("Hiding from problems (a lost listing, a complaint) instead of facing them.",
+              "遇到问题(丢了进药、客户投诉)就逃避,不去面对。")),
+    Item("fifteen_minutes", Text("\"I worked fifteen minutes overtime\"", "我加班了15分钟"),
+         Text("Counting small sacrifices and expecting credit for them.", "斤斤计较一点付出,总想着要回报。")),
+    Item("lone_hero", Text("Lone-hero mentality", "个人英雄主义"),
+         Text("Working alone instead of with your manager, colleagues and the medical team.",
+              "单打独斗,不与上级、同事和医学团队合作。")),
+    Item("short_sighted", Text("Zodiac ranking: the ox sees big, the rat an inch ahead", "生肖排名—牛眼看大,鼠目寸光"),
+         Text("Short-sightedness: chasing this month's boxes and losing the long-term customer.",
+              "目光短浅:只看眼前的销量,丢了长期的客户。")),
 )
 """Common wrong attitudes of professionals (职业人常犯的错误心态), in the seed's order."""
 
 TOP_PERFORMER_CONDITIONS: tuple[Item, ...] = (
-    Item("affinity", "Exceptional affinity", "非凡的亲和力",
-         "Customers like, accept and trust you easily; it grows with self-confidence and self-image.",
-         "容易让客户喜欢、接受、信赖;亲和力和自信心及自我形象有绝对的关系。"),
-    Item("ownership", "Owning your results", "对结果自我负责",
-         "You, not the market or the company, answer for your numbers.",
-         "对自己的业绩负责,不把原因推给市场或公司。"),
+    Item("affinity", Text("Exceptional affinity", "非凡的亲和力"),
+         Text("Customers like, accept and trust you easily; it grows with self-confidence and self-image.",
+              "容易让客户喜欢、接受、信赖;亲和力和自信心及自我形象有绝对的关系。")),
+    Item("ownership", Text("Owning your results", "对结果自我负责"),
+         Text("You, not the market or the company, answer for your numbers.", "对自己的业绩负责,不把原因推给市场或公司。")),
 )
 """The two of the twelve attitudes and conditions of top sales people (十二项心态与条件) the seed spells out."""
 
-BASIC_QUALITIES: tuple[tuple[str, str], ...] = (
-    ("personality", "个性"),
-    ("knowledge", "知识"),
-    ("attitude", "态度"),
+BASIC_QUALITIES: tuple[Text, ...] = (
+    Text("personality", "个性"),
+    Text("knowledge", "知识"),
+    Text("attitude", "态度"),
 )
-"""Basic qualities of a good medical representative (基本素质), as (English, Chinese)."""
+"""Basic qualities of a good medical representative (基本素质)."""
 
 SELLING_MODES: tuple[Item, ...] = (
-    Item("hunting", "Hunting", "狩猎型",
-         "Winning new customers: new hospitals, departments and doctors.",
-         "开发新客户:新医院、新科室、新医生。"),
-    Item("farming", "Farming", "农耕型",
-         "Growing existing customers: deeper use, loyalty and referrals.",
-         "经营老客户:提高用量、忠诚度和转介绍。"),
+    Item("hunting", Text("Hunting", "狩猎型"),
+         Text("Winning new customers: new hospitals, departments and doctors.", "开发新客户:新医院、新科室、新医生。")),
+    Item("farming", Text("Farming", "农耕型"),
+         Text("Growing existing customers: deeper use, loyalty and referrals.", "经营老客户:提高用量、忠诚度和转介绍。")),
 )
 """Effective ways of selling (有效之行销方式): new customers versus existing ones.
 

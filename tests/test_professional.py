@@ -13,17 +13,13 @@ from course.i18n import set_language
 ROUND = dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, personal_growth=6)
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
 
 def test_survey_figures_are_the_seeds_and_sum_to_100_percent() -> None:
     shares = {g.key: g.share for g in P.SURVEY}
     assert shares == {"independent": 0.03, "comfortable": 0.10, "getting_by": 0.60, "dependent": 0.27}
     assert math.isclose(sum(shares.values()), 1.0)
     assert math.isclose(P.success_share(), 0.13)
-    assert [zh for _en, zh in P.SUCCESS_TRAITS] == ["积极心态", "目标导向", "自我激励"]
+    assert [t.zh for t in P.SUCCESS_TRAITS] == ["积极心态", "目标导向", "自我激励"]
 
 
 def test_top_performers_20_and_4_percent() -> None:
@@ -31,7 +27,7 @@ def test_top_performers_20_and_4_percent() -> None:
 
 
 def test_seven_spokes_in_the_seeds_words() -> None:
-    assert [s.zh for s in P.SPOKES] == ["家庭", "职业", "心情", "人际关系", "健康", "金钱", "个人成长"]
+    assert [s.name.zh for s in P.SPOKES] == ["家庭", "职业", "心情", "人际关系", "健康", "金钱", "个人成长"]
     assert len({s.key for s in P.SPOKES}) == 7
 
 
@@ -64,8 +60,8 @@ def test_most_lopsided_wheel_has_balance_near_zero() -> None:
 
 
 def test_chinese_and_english_names_are_accepted() -> None:
-    zh = {s.zh: v for s, v in zip(P.SPOKES, ROUND.values(), strict=True)}
-    en = {s.en: v for s, v in zip(P.SPOKES, ROUND.values(), strict=True)}
+    zh = {s.name.zh: v for s, v in zip(P.SPOKES, ROUND.values(), strict=True)}
+    en = {s.name.en: v for s, v in zip(P.SPOKES, ROUND.values(), strict=True)}
     assert P.assess_wheel(zh) == P.assess_wheel(ROUND) == P.assess_wheel(en)
 
 
@@ -91,14 +87,14 @@ def test_summary_in_both_languages() -> None:
 
 
 def test_attitudes_follow_the_seed() -> None:
-    assert [a.zh for a in P.ATTITUDES][:2] == ["强烈的企图心", "成功的人找方法,失败的人找理由"]
+    assert [a.name.zh for a in P.ATTITUDES][:2] == ["强烈的企图心", "成功的人找方法,失败的人找理由"]
     assert len(P.WRONG_ATTITUDES) == 7
-    assert P.WRONG_ATTITUDES[0].zh == "近庙欺神"
-    assert any("驼鸟" in w.zh for w in P.WRONG_ATTITUDES)
-    assert [m.zh for m in P.SELLING_MODES] == ["狩猎型", "农耕型"]
-    assert [zh for _en, zh in P.BASIC_QUALITIES] == ["个性", "知识", "态度"]
+    assert P.WRONG_ATTITUDES[0].name.zh == "近庙欺神"
+    assert any("驼鸟" in w.name.zh for w in P.WRONG_ATTITUDES)
+    assert [m.name.zh for m in P.SELLING_MODES] == ["狩猎型", "农耕型"]
+    assert [q.zh for q in P.BASIC_QUALITIES] == ["个性", "知识", "态度"]
     for item in (*P.ATTITUDES, *P.WRONG_ATTITUDES, *P.TOP_PERFORMER_CONDITIONS, *P.SELLING_MODES):
-        assert item.en and item.zh and item.note_en and item.note_zh
+        assert item.name.en and item.name.zh and item.note.en and item.note.zh
 
 
 def test_hunting_versus_farming_by_adoption_stage() -> None:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from course._checks import check_choice, check_int
-from course.i18n import get_language
+from course.i18n import Text
 
 __all__ = [
     "INFORMATION_MODEL",
@@ -40,29 +40,17 @@ class ServiceTier:
 
     grade: str
     """A, B or C."""
-    en: str
-    """The service, in English."""
-    zh: str
-    """The seed's wording."""
-
-    def describe(self, lang: str | None = None) -> str:
-        """The service in ``lang`` (default: the course language).
-
-        Examples
-        --------
-        >>> SERVICE_TIERS["C"].describe("en")
-        'market development: widen coverage and make the brand known'
-        """
-        return self.zh if (lang or get_language()) == "zh" else self.en
+    service: Text
+    """The service (the seed's wording)."""
 
 
 SERVICE_TIERS: dict[str, ServiceTier] = {
-    "A": ServiceTier("A", "personalised service plan: professional, complete solutions",
-                     "制定个性化服务计划，提供专业、全面的解决方案"),
-    "B": ServiceTier("B", "stable, efficient supply and service: keep the good cooperation",
-                     "提供稳定、高效的产品和服务，保持良好合作关系"),
-    "C": ServiceTier("C", "market development: widen coverage and make the brand known",
-                     "加强市场开拓，提高产品覆盖率和品牌知名度"),
+    "A": ServiceTier("A", Text("personalised service plan: professional, complete solutions",
+                               "制定个性化服务计划，提供专业、全面的解决方案")),
+    "B": ServiceTier("B", Text("stable, efficient supply and service: keep the good cooperation",
+                               "提供稳定、高效的产品和服务，保持良好合作关系")),
+    "C": ServiceTier("C", Text("market development: widen coverage and make the brand known",
+                               "加强市场开拓，提高产品覆盖率和品牌知名度")),
 }
 """The seed's service for A, B and C customers."""
 
@@ -72,7 +60,7 @@ def service_tier(grade: str) -> ServiceTier:
 
     Examples
     --------
-    >>> service_tier("A").zh
+    >>> service_tier("A").service.zh
     '制定个性化服务计划，提供专业、全面的解决方案'
     """
     return SERVICE_TIERS[check_choice("grade", grade, list(SERVICE_TIERS))]
@@ -84,38 +72,36 @@ class InfoLayer:
 
     key: str
     """``visible``, ``business`` or ``extended``."""
-    en: str
-    """English name."""
-    zh: str
-    """The seed's name."""
+    name: Text
+    """The layer's name (the seed's)."""
     fields: tuple[str, ...]
     """What to record for a doctor (field names)."""
-    seed_examples_zh: str
-    """The seed's own examples (from car sales)."""
+    material_examples: str
+    """The training material's own examples, in its Chinese (from car sales)."""
 
 
 INFORMATION_MODEL: tuple[InfoLayer, ...] = (
-    InfoLayer("visible", "visible basics", "可视·基本信息",
+    InfoLayer("visible", Text("visible basics", "可视·基本信息"),
               ("name", "hospital", "department", "title", "age", "gender", "phone"),
               "年龄，性别，车辆，工作情况，家庭等"),
-    InfoLayer("business", "business facts", "相关·业务信息",
+    InfoLayer("business", Text("business facts", "相关·业务信息"),
               ("products_used", "prescribing_status", "potential", "patients_month",
                "call_history", "best_visit_time"),
               "使用年限，车型，里程，保险等"),
-    InfoLayer("extended", "extended information", "延伸·衍伸信息",
+    InfoLayer("extended", Text("extended information", "延伸·衍伸信息"),
               ("family_and_friends", "interests", "career_goals", "academic_activities",
                "personal_preferences"),
               "亲友，宠物，工作单位，个人喜好，职业特点等"),
 )
 """The three layers, with the fields a representative keeps for a doctor."""
 
-MANAGEMENT_PRINCIPLES: tuple[tuple[str, str], ...] = (
-    ("dynamic: update the records every month", "动态管理：月变更"),
-    ("focused: review key customers every week", "重点管理：周讨论"),
-    ("fully used: records feed every plan and call", "充分使用"),
-    ("one owner per record: keeps the data safe", "专人负责：安全性"),
+MANAGEMENT_PRINCIPLES: tuple[Text, ...] = (
+    Text("dynamic: update the records every month", "动态管理：月变更"),
+    Text("focused: review key customers every week", "重点管理：周讨论"),
+    Text("fully used: records feed every plan and call", "充分使用"),
+    Text("one owner per record: keeps the data safe", "专人负责：安全性"),
 )
-"""The seed's four principles of customer management (English, Chinese)."""
+"""The seed's four principles of customer management."""
 
 
 def information_gaps(record: Mapping[str, object]) -> dict[str, list[str]]:
@@ -144,10 +130,8 @@ class CompetitionView:
 
     pressure: int
     """Competitive pressure 1 (none) to 5 (one competitor dominates), as in hospital grading."""
-    en: str
-    """What it means for us, in English."""
-    zh: str
-    """The same in Chinese."""
+    meaning: Text
+    """What it means for us."""
 
 
 def assess_competition(competitors: int, strength: int, dominant: bool) -> CompetitionView:
@@ -166,7 +150,7 @@ def assess_competition(competitors: int, strength: int, dominant: bool) -> Compe
     3
     >>> assess_competition(1, 5, True).pressure
     5
-    >>> assess_competition(0, 1, False).en
+    >>> assess_competition(0, 1, False).meaning.en
     'no competitor yet: be first and set the standard of care'
     """
     count = check_int("competitors", competitors, low=0)
@@ -174,14 +158,15 @@ def assess_competition(competitors: int, strength: int, dominant: bool) -> Compe
     if not isinstance(dominant, bool):
         check_choice("dominant", dominant, (True, False))
     if count == 0:
-        return CompetitionView(1, "no competitor yet: be first and set the standard of care",
-                               "尚无竞争对手：抢先进入，建立治疗标准")
+        return CompetitionView(1, Text("no competitor yet: be first and set the standard of care",
+                                       "尚无竞争对手：抢先进入，建立治疗标准"))
     if dominant:
-        return CompetitionView(5, "one competitor dominates: win specific patients or departments first",
-                               "竞争对手已占绝对优势：先争取特定病人或科室")
+        return CompetitionView(5, Text("one competitor dominates: win specific patients or departments first",
+                                       "竞争对手已占绝对优势：先争取特定病人或科室"))
     pressure = min(max(power, 2), 4)
     if count >= 3 and pressure <= 3:
-        return CompetitionView(pressure, "many competitors, none dominant: room to win share",
-                               "竞争对手数量多、强度一般、尚未占据绝对优势：有机会争取份额")
-    return CompetitionView(pressure, "competition without a leader: differentiate clearly",
-                           "竞争对手尚未占据绝对优势：突出差异化优势")
+        return CompetitionView(pressure,
+                               Text("many competitors, none dominant: room to win share",
+                                    "竞争对手数量多、强度一般、尚未占据绝对优势：有机会争取份额"))
+    return CompetitionView(pressure,
+                           Text("competition without a leader: differentiate clearly", "竞争对手尚未占据绝对优势：突出差异化优势"))

@@ -11,6 +11,11 @@ There are two ways to cut, and they give **different top-10% lists**:
   volume.
 
 Doctors with no volume get decile 0 in both (they are not ranked).
+
+Which volume: lesson 4 ranks doctors by their **potential** (``value="potential"``
+on a scored table). Per-doctor prescription counts are an analyst's input where
+the law allows licensed data, never something a representative collects (统方 is
+forbidden in China since 2020; see ``docs/compliance.md``).
 """
 
 from __future__ import annotations

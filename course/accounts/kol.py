@@ -19,7 +19,7 @@ import pandas as pd
 from course._checks import check_int, check_number
 from course.accounts._validate import labelled, numeric_column, raise_problems, table
 from course.errors import CourseInputError, Problem
-from course.i18n import get_language
+from course.i18n import Text
 
 __all__ = [
     "KOL_COLUMNS",
@@ -43,35 +43,20 @@ class KolType:
 
     key: str
     """Short code: ``academic_leader``, ``product_speaker``, ``prescribing_authority``."""
-    en: str
-    """English name."""
-    zh: str
-    """The seed's Chinese name."""
-    strength_en: str
-    """What this KOL brings, in English."""
-    strength_zh: str
-    """The seed's word for it."""
+    name: Text
+    """Its name (the seed's Chinese one)."""
+    strength: Text
+    """What this KOL brings (the seed's word for it)."""
     column: str
     """The rating that measures it."""
 
-    def name(self, lang: str | None = None) -> str:
-        """The name in ``lang`` (default: the course language).
-
-        Examples
-        --------
-        >>> KOL_TYPES[1].name("zh")
-        '产品讲者'
-        """
-        return self.zh if (lang or get_language()) == "zh" else self.en
-
 
 KOL_TYPES: tuple[KolType, ...] = (
-    KolType("academic_leader", "academic leader", "学术领袖", "influence", "影响力", "influence"),
-    KolType("product_speaker", "product speaker", "产品讲者", "persuasion", "说服力", "speaking"),
-    KolType(
-        "prescribing_authority", "prescribing authority", "处方权威",
-        "decision power", "决策权力", "decision_power",
-    ),
+    KolType("academic_leader", Text("academic leader", "学术领袖"), Text("influence", "影响力"), "influence"),
+    KolType("product_speaker", Text("product speaker", "产品讲者"), Text("persuasion", "说服力"), "speaking"),
+    KolType("prescribing_authority", Text("prescribing authority", "处方权威"),
+            Text("decision power", "决策权力"),
+            "decision_power"),
 )
 """The seed's three kinds of KOL, in its order (ties go to the first)."""
 
@@ -82,41 +67,60 @@ class KolStep:
 
     number: int
     """1-5."""
-    en: str
-    """English name of the step."""
-    zh: str
-    """The seed's Chinese name."""
-    questions_en: tuple[str, ...]
-    """What to decide at this step, in English."""
-    questions_zh: tuple[str, ...]
-    """The seed's questions."""
+    name: Text
+    """The step's name (the seed's Chinese one)."""
+    questions: tuple[Text, ...]
+    """What to decide at this step (the seed's questions)."""
 
 
 KOL_STEPS: tuple[KolStep, ...] = (
-    KolStep(1, "position", "定位", ("which product?", "which department?", "what purpose?"),
-            ("哪个产品？", "科室？", "目的？")),
-    KolStep(2, "understand", "了解", ("needs?", "interests?", "leanings?"),
-            ("需求？", "爱好？", "倾向性？")),
-    KolStep(3, "contact", "接触",
-            ("the expert?", "friends?", "family?", "people around?"),
-            ("本人？", "朋友？", "家人？", "相关人员？")),
-    KolStep(4, "keep regular contact", "定期联系", ("weekly?", "monthly?", "quarterly?"),
-            ("每周？", "每月？", "每季？")),
-    KolStep(5, "lock in", "锁定",
-            ("speaker?", "prescriber?", "supporter?", "unconditional friend?"),
-            ("讲者？", "处方？", "支持者？", "无条件朋友？")),
+    KolStep(1, Text("position", "定位"),
+            (Text("which product?", "哪个产品？"),
+             Text("which department?", "科室？"),
+             Text("what purpose?", "目的？"))),
+    KolStep(2, Text("understand", "了解"),
+            (Text("needs?", "需求？"),
+             Text("interests?", "爱好？"),
+             Text("leanings?", "倾向性？"))),
+    KolStep(3, Text("contact", "接触"),
+            (Text("the expert?", "本人？"),
+             Text("friends?", "朋友？"),
+             Text("family?", "家人？"),
+             Text("people around?", "相关人员？"))),
+    KolStep(4, Text("keep regular contact", "定期联系"),
+            (Text("weekly?", "每周？"),
+             Text("monthly?", "每月？"),
+             Text("quarterly?", "每季？"))),
+    KolStep(5, Text("lock in", "锁定"),
+            (Text("speaker?", "讲者？"),
+             Text("prescriber?", "处方？"),
+             Text("supporter?", "支持者？"),
+             Text("unconditional friend?", "无条件朋友？"))),
 )
-"""Position → understand → contact → keep regular contact → lock in."""
+"""Position → understand → contact → keep regular contact → lock in, in the material's words.
+
+Contact through friends and family and an "unconditional friend" predate China's 2020 rules for
+representatives: lesson 4's compliance block and ``course.compliance`` say how a representative
+works with a KOL today (the expert himself, with the hospital's consent; fees only by contract)."""
 
 KOL_PREPARATION: tuple[KolStep, ...] = (
-    KolStep(1, "know", "熟悉", ("my product?", "the competitor's?", "the market?"),
-            ("我的产品？", "竞争品？", "市场？")),
-    KolStep(2, "understand", "了解", ("the expert's needs?", "interests?", "leanings?"),
-            ("专家需求？", "爱好？", "倾向性？")),
-    KolStep(3, "skills", "技巧", ("ask?", "answer?", "discover?", "reach agreement?"),
-            ("问？", "答？", "发现？", "达成协议？")),
-    KolStep(4, "plan", "计划", ("weekly?", "monthly?", "quarterly?"),
-            ("每周？", "每月？", "每季？")),
+    KolStep(1, Text("know", "熟悉"),
+            (Text("my product?", "我的产品？"),
+             Text("the competitor's?", "竞争品？"),
+             Text("the market?", "市场？"))),
+    KolStep(2, Text("understand", "了解"),
+            (Text("the expert's needs?", "专家需求？"),
+             Text("interests?", "爱好？"),
+             Text("leanings?", "倾向性？"))),
+    KolStep(3, Text("skills", "技巧"),
+            (Text("ask?", "问？"),
+             Text("answer?", "答？"),
+             Text("discover?", "发现？"),
+             Text("reach agreement?", "达成协议？"))),
+    KolStep(4, Text("plan", "计划"),
+            (Text("weekly?", "每周？"),
+             Text("monthly?", "每月？"),
+             Text("quarterly?", "每季？"))),
 )
 """What the representative prepares before working with a KOL (the seed's second list)."""
 

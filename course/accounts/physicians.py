@@ -38,6 +38,7 @@ from course.accounts.potential import (
 )
 from course.accounts.status import STATUS_SCALE, STATUS_TO_STAGE, status_level
 from course.errors import CourseInputError, Problem
+from course.i18n import Text
 from course.planning.frequency import TIERS, CallFrequency, calls_per_month
 
 __all__ = [
@@ -77,10 +78,8 @@ class PhysicianScore:
 
     status: int
     """Prescribing status −4 … +4."""
-    status_en: str
-    """The status label in English."""
-    status_zh: str
-    """The status label in Chinese."""
+    status_label: Text
+    """The status label, e.g. "a little" (少量处方)."""
     potential: float
     """Potential (boxes a month, or the given score)."""
     potential_class: str
@@ -94,7 +93,7 @@ class PhysicianScore:
     next_stage: int
     """The stage the next calls aim for."""
     next_step: str
-    """The step, e.g. ``'aware → trial'``."""
+    """The step, e.g. ``'aware → trial'``, in English (as in :func:`score_physicians`)."""
     next_objective: str
     """What the next calls should achieve, in English."""
 
@@ -127,7 +126,7 @@ def score_physician(
     Examples
     --------
     >>> s = score_physician(1, 120, PotentialCutoffs(high=100, medium=40))
-    >>> s.status_zh, s.potential_class, s.tier, s.calls, s.next_step
+    >>> s.status_label.zh, s.potential_class, s.tier, s.calls, s.next_step
     ('少量处方', 'high', 'A', CallFrequency(low=4, high=8), 'trial → usage')
     """
     level = status_level(status)
@@ -138,16 +137,15 @@ def score_physician(
     )
     return PhysicianScore(
         status=level.value,
-        status_en=level.en,
-        status_zh=level.zh,
+        status_label=level.name,
         potential=float(potential),
         potential_class=cls,
         tier=tier,
         calls=calls_per_month(tier, frequencies),
         stage=now,
         next_stage=min(now + 1, TOP_STAGE),
-        next_step=step_text(now),
-        next_objective=STAGES[now].goal_en,
+        next_step=step_text(now).en,
+        next_objective=STAGES[now].goal.en,
     )
 
 
@@ -250,11 +248,11 @@ def score_physicians(
     out["calls_low"] = np.array([f.low for f in freq], dtype=np.int64)[tier]
     out["calls_high"] = np.array([f.high for f in freq], dtype=np.int64)[tier]
     out["calls_planned"] = np.array([f.planned for f in freq], dtype=np.int64)[tier]
-    out["status_label"] = labelled(status_idx, [v.en for v in STATUS_SCALE])
+    out["status_label"] = labelled(status_idx, [v.name.en for v in STATUS_SCALE])
     out["stage"] = now.astype(np.int64)
     out["next_stage"] = np.minimum(now + 1, TOP_STAGE).astype(np.int64)
-    out["next_step"] = labelled(now, [step_text(s.number) for s in STAGES])
-    out["next_objective"] = labelled(now, [s.goal_en for s in STAGES])
+    out["next_step"] = labelled(now, [step_text(s.number).en for s in STAGES])
+    out["next_objective"] = labelled(now, [s.goal.en for s in STAGES])
     return out
 
 

@@ -55,7 +55,7 @@ def self_check_questions() -> list[SelfCheckQuestion]:
             "next_objective",
             _("A doctor has tried the product on a few new patients. "
               "What should your next calls achieve?"),
-            tuple((s.goal(), str(s.number)) for s in STAGES[:4]), str(STAGES[2].number),
+            tuple((str(s.goal), str(s.number)) for s in STAGES[:4]), str(STAGES[2].number),
             _("Find the doctor's stage on the adoption ladder, then aim one step up."),
         ),
         SelfCheckQuestion(
@@ -71,7 +71,7 @@ def self_check_questions() -> list[SelfCheckQuestion]:
             "kol_type",
             _("A chief physician sits on the formulary committee (decision power 9) but rarely "
               "lectures (speaking 4, influence 5). Which kind of KOL?"),
-            tuple((t.name(), t.key) for t in KOL_TYPES), kol,
+            tuple((str(t.name), t.key) for t in KOL_TYPES), kol,
             _("The KOL type is the rating the doctor is strongest in."),
         ),
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course._checks import check_int
-from course.i18n import get_language
+from course.i18n import Text
 
 __all__ = [
     "STATUS_SCALE",
@@ -33,57 +33,40 @@ class StatusLevel:
 
     value: int
     """−4 … +4."""
-    zh: str
-    """The seed's Chinese label."""
-    en: str
-    """English label."""
+    name: Text
+    """The label (the seed's Chinese one), e.g. "opposed" (反对)."""
     listed: bool
     """True after the product is listed in the hospital (进药后)."""
-    note_en: str = ""
-    """The seed's explanation, in English (2 and 3 only)."""
-    note_zh: str = ""
-    """The seed's explanation, in Chinese."""
+    note: Text | None = None
+    """The seed's explanation (2 and 3 only)."""
 
-    def label(self, lang: str | None = None) -> str:
-        """The label in ``lang`` (default: the course language).
-
-        Examples
-        --------
-        >>> STATUS_SCALE[0].label("zh"), STATUS_SCALE[0].label("en")
-        ('反对', 'opposed')
-        """
-        return self.zh if (lang or get_language()) == "zh" else self.en
-
-    def option(self, lang: str | None = None) -> str:
+    @property
+    def option(self) -> Text:
         """The label with its signed value, as a dropdown shows it: ``'−2 试用/咨商'``.
 
         Examples
         --------
-        >>> STATUS_SCALE[2].option("zh"), STATUS_SCALE[8].option("en")
+        >>> STATUS_SCALE[2].option.zh, STATUS_SCALE[8].option.en
         ('−2 试用/咨商', '+4 first choice')
         """
         sign = "−" if self.value < 0 else ("+" if self.value > 0 else "")
-        return f"{sign}{abs(self.value)} {self.label(lang)}"
+        return Text(f"{sign}{abs(self.value)} {self.name.en}", f"{sign}{abs(self.value)} {self.name.zh}")
 
 
 STATUS_SCALE: tuple[StatusLevel, ...] = (
-    StatusLevel(-4, "反对", "opposed", False),
-    StatusLevel(-3, "淡漠", "indifferent", False),
-    StatusLevel(-2, "试用/咨商", "trial/consultation", False),
-    StatusLevel(-1, "填写进药申请", "listing application filed", False),
-    StatusLevel(0, "不处方", "no prescribing", True),
-    StatusLevel(1, "少量处方", "a little", True),
-    StatusLevel(
-        2, "中等量处方", "medium", True,
-        "as much as the average of the area's several products",
-        "同一治疗领域多种产品平均使用",
-    ),
-    StatusLevel(
-        3, "常用", "common", True,
-        "one of the usual products of the area",
-        "同一治疗领域常用产品之一",
-    ),
-    StatusLevel(4, "首选", "first choice", True),
+    StatusLevel(-4, Text("opposed", "反对"), False),
+    StatusLevel(-3, Text("indifferent", "淡漠"), False),
+    StatusLevel(-2, Text("trial/consultation", "试用/咨商"), False),
+    StatusLevel(-1, Text("listing application filed", "填写进药申请"), False),
+    StatusLevel(0, Text("no prescribing", "不处方"), True),
+    StatusLevel(1, Text("a little", "少量处方"), True),
+    StatusLevel(2, Text("medium", "中等量处方"),
+                True,
+                Text("as much as the average of the area's several products", "同一治疗领域多种产品平均使用")),
+    StatusLevel(3, Text("common", "常用"),
+                True,
+                Text("one of the usual products of the area", "同一治疗领域常用产品之一")),
+    StatusLevel(4, Text("first choice", "首选"), True),
 )
 """The nine points of the scale, −4 first."""
 
@@ -101,7 +84,7 @@ def status_level(value: int) -> StatusLevel:
 
     Examples
     --------
-    >>> status_level(-1).zh
+    >>> status_level(-1).name.zh
     '填写进药申请'
     >>> status_level(5)
     Traceback (most recent call last):
@@ -111,12 +94,13 @@ def status_level(value: int) -> StatusLevel:
     return STATUS_SCALE[check_int("status", value, low=-4, high=4) + 4]
 
 
-def status_options(lang: str | None = None) -> list[tuple[str, int]]:
-    """Dropdown options ``(label, value)`` for the nine statuses, in ``lang``.
+def status_options() -> list[tuple[str, int]]:
+    """Dropdown options ``(label, value)`` for the nine statuses, in the language in force.
 
     Examples
     --------
-    >>> status_options("en")[4]
+    >>> from course.i18n import set_language
+    >>> set_language("en"); status_options()[4]
     ('0 no prescribing', 0)
     """
-    return [(level.option(lang), level.value) for level in STATUS_SCALE]
+    return [(str(level.option), level.value) for level in STATUS_SCALE]

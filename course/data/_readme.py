@@ -26,7 +26,7 @@ def _allowed(col: Column) -> str:
 def _quadrant(growth: float, share: float) -> str:
     from course.portfolio.bcg import bcg_quadrant  # the course's rule, cut-offs included
 
-    return bcg_quadrant(growth, share).en.lower()
+    return bcg_quadrant(growth, share).name.en.lower()
 
 
 def _figures(t: dict[str, pd.DataFrame]) -> list[str]:
@@ -97,6 +97,33 @@ def render_readme(tables: dict[str, pd.DataFrame]) -> str:
         "- Product history: the seed's table exactly (net sales, A&P, field force for 94-99,",
         "  1999 is the target \"99T\"). The seed lists four A&P figures (16, 26, 30, 27) without",
         "  their years; they are put on 1995-1998 and 1994 and 1999 are left empty.",
+        "",
+        "## Per-doctor figures: what they are and where they would lawfully come from (合规)",
+        "",
+        "Everything here is invented, per-doctor figures included. Under China's",
+        "《医药代表备案管理办法（试行）》 (National Medical Products Administration, published",
+        "30 September 2020) a representative must not take part in counting an individual doctor's",
+        "prescriptions (统方); `docs/compliance.md` says how the course teaches this.",
+        "",
+        "| table.column | what it is in the course | where it would lawfully come from |",
+        "|---|---|---|",
+        "| `prescribing.status`, `prescribing.adoption_stage` | the rep's judgement of a doctor's "
+        "prescribing status (−4…+4) and ladder stage | the rep's call notes in the company's CRM |",
+        "| `physicians.patients_month`, `prescribing.indication_share`, `prescribing.boxes_per_patient` "
+        "| the inputs of potential (lessons 3-5) | clinic schedules and department statistics the "
+        "hospital shares, epidemiology, the product's label dosing |",
+        "| `physicians.influence`, `speaking`, `decision_power` | KOL ratings 0-10 | the rep's and the "
+        "medical team's judgement, public roles (societies, committees) |",
+        "| `prescribing.current_boxes_month` | simulated boxes each doctor prescribes a month; the "
+        "generator builds hospital sales from it; no lesson or exercise ranks doctors by it | in China, "
+        "no source a rep may use; elsewhere (e.g. the US) licensed prescriber-level market data for the "
+        "company's analysts, never collected by a rep |",
+        "| `sales.boxes`, `sales.revenue_rmb` | sales a month per hospital and product | the company's "
+        "distribution (流向) data, hospital level |",
+        "| `calls` | the rep's call records | the rep's own CRM entries |",
+        "",
+        "The column keeps its name `current_boxes_month`: it says truly what the number is, and",
+        "renaming it would change the shipped files and every caller without changing what a rep may do.",
         "",
         "## Key figures",
         "",

@@ -40,7 +40,7 @@ import pandas as pd
 from course._checks import check_choice, check_future_date, check_int, check_number
 from course.errors import CourseInputError
 from course.goals._words import COLLECTIVE_OWNERS, HEDGES, find_words
-from course.i18n import _, get_language
+from course.i18n import Text, _
 
 __all__ = [
     "LETTER_NAMES",
@@ -69,16 +69,16 @@ VARIANTS: tuple[str, ...] = ("ambitious", "assignable", "achievable")
 VERDICTS: tuple[str, ...] = ("pass", "fail", "check")
 """A letter passes, fails, or cannot be judged from the numbers (check with your manager)."""
 
-LETTER_NAMES: dict[str, tuple[str, str]] = {
-    "S": ("Specific", "清晰的"),
-    "M": ("Measurable", "可衡量"),
-    "ambitious": ("Ambitious", "有雄心"),
-    "assignable": ("Assignable", "可落实到人"),
-    "achievable": ("Achievable", "可实现"),
-    "R": ("Realistic", "可行的"),
-    "T": ("Timed", "目标达成的期限"),
+LETTER_NAMES: dict[str, Text] = {
+    "S": Text("Specific", "清晰的"),
+    "M": Text("Measurable", "可衡量"),
+    "ambitious": Text("Ambitious", "有雄心"),
+    "assignable": Text("Assignable", "可落实到人"),
+    "achievable": Text("Achievable", "可实现"),
+    "R": Text("Realistic", "可行的"),
+    "T": Text("Timed", "目标达成的期限"),
 }
-"""English and Chinese name of each letter (the A by variant)."""
+"""The name of each letter (the A by variant)."""
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -153,10 +153,8 @@ class LetterVerdict:
 
     letter: str
     """"S", "M", "A", "R" or "T"."""
-    name_en: str
-    """Name of the letter in English (the A by variant)."""
-    name_zh: str
-    """Name of the letter in Chinese."""
+    name: Text
+    """Name of the letter (the A by variant)."""
     verdict: str
     """"pass", "fail" or "check" (cannot be judged from the numbers)."""
     reason: str
@@ -168,11 +166,6 @@ class LetterVerdict:
     def passed(self) -> bool:
         """True when the letter passes."""
         return self.verdict == "pass"
-
-    @property
-    def name(self) -> str:
-        """The letter's name in the language in force."""
-        return self.name_zh if get_language() == "zh" else self.name_en
 
 
 @dataclass(frozen=True)
@@ -215,7 +208,7 @@ class SmartVerdict:
     def as_frame(self) -> pd.DataFrame:
         """One row per letter: letter, name, verdict, reason, suggestion."""
         return pd.DataFrame(
-            [(v.letter, v.name, v.verdict, v.reason, v.suggestion) for v in self.letters],
+            [(v.letter, str(v.name), v.verdict, v.reason, v.suggestion) for v in self.letters],
             columns=["letter", "name", "verdict", "reason", "suggestion"],
         )
 
@@ -233,9 +226,8 @@ def letter_verdict(key: str, verdict: str, reason: str, suggestion: str = "") ->
     >>> letter_verdict("assignable", "pass", "Owned by Wang Li.").letter
     'A'
     """
-    en, zh = LETTER_NAMES[key]
     letter = key if len(key) == 1 else "A"
-    return LetterVerdict(letter, en, zh, verdict, reason, "" if verdict == "pass" else suggestion)
+    return LetterVerdict(letter, LETTER_NAMES[key], verdict, reason, "" if verdict == "pass" else suggestion)
 
 
 def _pct(x: float) -> str:
@@ -433,7 +425,7 @@ def judge_a(variant: str, stretch: float | None, owner: str, th: SmartThresholds
 
     Examples
     --------
-    >>> judge_a("assignable", 0.5, "", SmartThresholds()).name_en
+    >>> judge_a("assignable", 0.5, "", SmartThresholds()).name.en
     'Assignable'
     """
     check_choice("variant", variant, VARIANTS)

@@ -28,9 +28,9 @@ import pandas as pd
 from course._checks import check_columns, check_int, check_number
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Problem
-from course.i18n import _, get_language
+from course.i18n import Text, _, choose
 from course.planning._validate import check_doctors, slot_capacities, with_positions
-from course.planning.call_steps import GENERIC_OBJECTIVES, Bilingual, objectives_for_stage
+from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
 from course.planning.frequency import TIERS
 
@@ -39,13 +39,13 @@ __all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan
 MIN_OBJECTIVES = 3
 """The seed: at least 3 objectives a call (最少3项目的)."""
 
-DAILY_PLAN_QUESTIONS: tuple[Bilingual, ...] = (
-    Bilingual("Which doctors? Budget 10-15", "见哪些医生？预算10-15名医生"),
-    Bilingual("Who are they? Read the customer records", "他们是怎样的人？查阅客户记录"),
-    Bilingual("Best time to visit", "最佳拜访时间"),
-    Bilingual("Where are they?", "医生的位置？"),
-    Bilingual("What is the purpose? At least 3 objectives", "拜访目的是什么？最少3项目的"),
-    Bilingual("Read the notes of the last call", "翻阅上次拜访记录"),
+DAILY_PLAN_QUESTIONS: tuple[Text, ...] = (
+    Text("Which doctors? Budget 10-15", "见哪些医生？预算10-15名医生"),
+    Text("Who are they? Read the customer records", "他们是怎样的人？查阅客户记录"),
+    Text("Best time to visit", "最佳拜访时间"),
+    Text("Where are they?", "医生的位置？"),
+    Text("What is the purpose? At least 3 objectives", "拜访目的是什么？最少3项目的"),
+    Text("Read the notes of the last call", "翻阅上次拜访记录"),
 )
 """The seed's six questions of a daily call plan (日计划)."""
 
@@ -277,7 +277,7 @@ def _with_objectives(plan: pd.DataFrame, last_calls: pd.DataFrame | None, produc
     for stage, carry in zip(stages, follow, strict=True):
         items = [f"{prefix}: {carry}"] if isinstance(carry, str) and carry.strip() else []
         ladder = GENERIC_OBJECTIVES if stage is None or pd.isna(stage) else objectives_for_stage(int(stage))
-        items += [o.text() for o in ladder[:MIN_OBJECTIVES]]
+        items += [str(o) for o in ladder[:MIN_OBJECTIVES]]
         texts.append("; ".join(items))
         counts.append(len(items))
     return plan.assign(last_call=last.to_numpy(), objectives=texts, n_objectives=counts)
@@ -285,12 +285,12 @@ def _with_objectives(plan: pd.DataFrame, last_calls: pd.DataFrame | None, produc
 
 def _readable(plan: pd.DataFrame, hospitals: pd.DataFrame | None) -> pd.DataFrame:
     """Keep the columns a rep reads, names in the language in force."""
-    zh = get_language() == "zh"
+    name = choose("name_en", "name_zh")
     if hospitals is not None and {"name_en", "name_zh"} <= set(hospitals.columns):
-        names = hospitals.drop_duplicates("hospital_id").set_index("hospital_id")["name_zh" if zh else "name_en"]
+        names = hospitals.drop_duplicates("hospital_id").set_index("hospital_id")[name]
         plan = plan.assign(hospital=plan["hospital_id"].map(names))
     if {"name_en", "name_zh"} <= set(plan.columns):
-        plan = plan.assign(physician=plan["name_zh" if zh else "name_en"])
+        plan = plan.assign(physician=plan[name])
     wanted = ["order", "slot", "hospital_id", "hospital", "physician_id", "physician", "tier",
               "best_slot", "on_best_slot", "travel_km", "last_call", "objectives", "n_objectives"]
     return plan[[c for c in wanted if c in plan.columns]]

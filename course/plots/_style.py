@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
-from course.i18n import _, get_language
+from course.i18n import Text, _, get_language
 
 __all__ = [
     "GRADE_COLOURS",
@@ -30,8 +30,8 @@ __all__ = [
     "cjk_font",
     "figure_png",
     "new_axes",
-    "pick",
     "plot_context",
+    "plot_text",
     "title",
     "uses_chinese",
 ]
@@ -128,18 +128,19 @@ def title(message: str) -> str:
     return _(message) if uses_chinese() else message
 
 
-def pick(zh: str, en: str) -> str:
-    """Choose between a Chinese and an English data label (e.g. a hospital's name).
+def plot_text(text: Text) -> str:
+    """Return a data label (e.g. a hospital's name) in the language the plot can draw.
 
-    Chinese is used whenever a CJK font is installed and the language is Chinese.
+    Chinese is used whenever the language is Chinese and a CJK font is installed; the
+    font fallback of :func:`uses_chinese` is why plots do not simply use ``str(text)``.
 
     Examples
     --------
     >>> from course.i18n import set_language
-    >>> set_language("en"); pick("华西医院", "West China Hospital")
+    >>> set_language("en"); plot_text(Text("West China Hospital", "华西医院"))
     'West China Hospital'
     """
-    return zh if uses_chinese() else en
+    return text.zh if uses_chinese() else text.en
 
 
 @contextmanager

@@ -21,8 +21,9 @@ from course.accounts.hospitals import GRADES, GradeCutoffs, HospitalWeights, gra
 from course.accounts.physicians import DEFAULT_GRID, POTENTIAL_CLASSES
 from course.accounts.status import STATUS_SCALE, status_level
 from course.errors import CourseInputError
+from course.i18n import Text
 from course.planning.frequency import TIERS
-from course.plots._style import GRADE_COLOURS, new_axes, pick, plot_context, title
+from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
 __all__ = ["TIER_COLOURS", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
 
@@ -123,7 +124,7 @@ def plot_status_potential(
     """
     counts = status_potential_counts(scored)
     tiers = _tier_table(grid)
-    labels = [pick(level.option("zh"), level.option("en")) for level in STATUS_SCALE]
+    labels = [plot_text(level.option) for level in STATUS_SCALE]
     rows = [title("High potential"), title("Medium potential"), title("Low potential")]
     with plot_context():
         ax = new_axes(ax, figsize=(8.5, 3.6))
@@ -213,7 +214,7 @@ def _tier_edges(tiers: list[list[str]]) -> list[tuple[float, float, float, float
 
 def _hospital_names(graded: pd.DataFrame) -> list[str]:
     if {"name_zh", "name_en"} <= set(graded.columns):
-        return [pick(str(z), _short(str(e))) for z, e in zip(graded["name_zh"], graded["name_en"], strict=True)]
+        return [plot_text(Text(_short(str(e)), str(z))) for e, z in zip(graded["name_en"], graded["name_zh"], strict=True)]
     if "hospital_id" in graded.columns:
         return [str(h) for h in graded["hospital_id"]]
     return [str(i + 1) for i in range(len(graded))]

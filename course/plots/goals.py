@@ -10,7 +10,8 @@ from matplotlib.patches import FancyBboxPatch
 from course._checks import check_choice, check_columns
 from course.goals.fairness import FairnessReport
 from course.goals.smart import SmartVerdict
-from course.plots._style import new_axes, pick, plot_context, title
+from course.i18n import Text
+from course.plots._style import new_axes, plot_context, plot_text, title
 
 __all__ = [
     "HISTORY_COLOUR",
@@ -54,7 +55,7 @@ def plot_smart_board(verdict: SmartVerdict, ax: Axes | None = None) -> Axes:
                                         label=f"{letter.letter} {letter.verdict}"))
             ax.text(i + 0.5, 0.62, letter.letter, ha="center", va="center", fontsize=26,
                     fontweight="bold", color="white")
-            ax.text(i + 0.5, 0.3, f"{VERDICT_MARKS[letter.verdict]} {pick(letter.name_zh, letter.name_en)}",
+            ax.text(i + 0.5, 0.3, f"{VERDICT_MARKS[letter.verdict]} {plot_text(letter.name)}",
                     ha="center", va="center", fontsize=10, color="white")
         ax.set_xlim(0, len(verdict.letters))
         ax.set_ylim(0, 1)
@@ -65,8 +66,8 @@ def plot_smart_board(verdict: SmartVerdict, ax: Axes | None = None) -> Axes:
 
 def _labels(frame: pd.DataFrame, key: str) -> list[str]:
     if f"{key}_en" in frame.columns:
-        return [pick(zh, en) for zh, en in zip(frame[key].astype(str), frame[f"{key}_en"].astype(str),
-                                                strict=True)]
+        return [plot_text(Text(en, zh)) for en, zh in zip(frame[f"{key}_en"].astype(str), frame[key].astype(str),
+                                                          strict=True)]
     return frame[key].astype(str).tolist()
 
 

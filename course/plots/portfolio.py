@@ -17,7 +17,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from course._checks import check_choice
-from course.plots._style import new_axes, pick, plot_context, title
+from course.i18n import Text
+from course.plots._style import new_axes, plot_context, plot_text, title
 from course.portfolio.adopters import ADOPTER_CATEGORIES
 from course.portfolio.bcg import GROWTH_CUTOFF, QUADRANTS, SHARE_CUTOFF, classify_portfolio
 from course.portfolio.history import analyse_history
@@ -138,7 +139,7 @@ def plot_bcg(
             if mask.any():
                 ax.scatter(share[mask], growth[mask], s=areas[mask], color=BCG_COLOURS[code],
                            alpha=0.75, edgecolor="#333333", linewidth=0.8, zorder=3,
-                           label=pick(quadrant.zh_names, quadrant.en))
+                           label=plot_text(quadrant.names))
         for name, x, y, area in zip(names, share, growth, areas, strict=True):
             # below the bubble: a marker of area s points² has a diameter of √s points
             ax.annotate(name, (x, y), textcoords="offset points", xytext=(0, -math.sqrt(area) / 2 - 2),
@@ -156,7 +157,7 @@ def plot_bcg(
 
 def _names(placed: pd.DataFrame) -> list[str]:
     if "name_zh" in placed.columns and "name_en" in placed.columns:
-        return [pick(str(z), str(e)) for z, e in zip(placed["name_zh"], placed["name_en"], strict=True)]
+        return [plot_text(Text(str(e), str(z))) for e, z in zip(placed["name_en"], placed["name_zh"], strict=True)]
     if "product" in placed.columns:
         return [str(p) for p in placed["product"]]
     return [str(i + 1) for i in range(len(placed))]
@@ -168,7 +169,7 @@ def _quadrant_labels(ax: Axes, classic: bool) -> None:
     for code, quadrant in QUADRANTS.items():
         x = 0.03 if quadrant.high_share == left_is_high else 0.97
         y = 0.97 if quadrant.high_growth else 0.03
-        ax.text(x, y, pick(quadrant.zh_names, quadrant.en), transform=ax.transAxes,
+        ax.text(x, y, plot_text(quadrant.names), transform=ax.transAxes,
                 ha="left" if x < 0.5 else "right", va="top" if y > 0.5 else "bottom",
                 fontsize=11, fontweight="bold", color=BCG_COLOURS[code], gid=f"quadrant-{code}")
 
@@ -209,14 +210,14 @@ def plot_lifecycle(ax: Axes | None = None, *, highlight_stage: str | None = None
             centre = {"innovators": -2.55, "laggards": 1.5}.get(category.code, (start + end) / 2)
             share = f"{category.share * 100:g}%"
             ax.text(centre, 0.03 if category.code != "innovators" else 0.075,
-                    f"{pick(category.zh, category.en)}\n{share}", ha="center", va="bottom",
+                    f"{plot_text(category.name)}\n{share}", ha="center", va="bottom",
                     fontsize=9, gid=f"adopter-{category.code}")
         top = float(y.max()) * 1.32
         for code, (start, end) in STAGE_SPANS.items():
             stage = STAGES[code]
             if code == highlight_stage:
                 ax.axvspan(start, end, color="#fdd0a2", alpha=0.45, zorder=0, gid=f"stage-{code}")
-            ax.text((start + end) / 2, top * 0.93, pick(stage.zh, stage.en), ha="center",
+            ax.text((start + end) / 2, top * 0.93, plot_text(stage.name), ha="center",
                     va="center", fontsize=10, fontweight="bold" if code == highlight_stage else "normal",
                     gid=f"stage-label-{code}")
             if start > -3.5:

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.projections.polar import PolarAxes
 
-from course.plots._style import new_axes, pick, plot_context, title
+from course.plots._style import new_axes, plot_context, plot_text, title
 from course.professional import SPOKES, SURVEY, WheelAssessment, assess_wheel
 
 __all__ = ["WEAK_COLOUR", "WHEEL_COLOUR", "plot_survey", "plot_wheel"]
@@ -76,7 +76,7 @@ def plot_wheel(scores: Mapping[str, float] | WheelAssessment, ax: Axes | None = 
                 color=WEAK_COLOUR, label="weakest")
         ax.set_ylim(0, 10)
         ax.set_yticks([2, 4, 6, 8, 10])
-        ax.set_xticks(angles, [f"{pick(s.zh, s.en)}\n{_fmt(v)}" for s, v in zip(SPOKES, values, strict=True)])
+        ax.set_xticks(angles, [f"{plot_text(s.name)}\n{_fmt(v)}" for s, v in zip(SPOKES, values, strict=True)])
         ax.tick_params(axis="x", pad=10)
         heading = title("Wheel of life")
         state = title("lopsided") if assessment.lopsided else title("balanced")
@@ -97,7 +97,7 @@ def plot_survey(ax: Axes | None = None) -> Axes:
     colours = ["#1b9e77", "#66c2a5", "#bdbdbd", "#fc8d62"]
     with plot_context():
         ax = new_axes(ax, figsize=(7, 3))
-        labels = [pick(g.zh, g.en) for g in SURVEY]
+        labels = [plot_text(g.name) for g in SURVEY]
         positions = np.arange(len(SURVEY))[::-1]
         ax.barh(positions, [g.share for g in SURVEY], color=colours)
         for y, group in zip(positions, SURVEY, strict=True):

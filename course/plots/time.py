@@ -15,7 +15,14 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
 from course._checks import check_choice
-from course.plots._style import GRADE_COLOURS, QUADRANT_COLOURS, new_axes, pick, plot_context, title
+from course.plots._style import (
+    GRADE_COLOURS,
+    QUADRANT_COLOURS,
+    new_axes,
+    plot_context,
+    plot_text,
+    title,
+)
 from course.timemgmt.matrix import QUADRANT_CODES, QUADRANTS, classify
 from course.timemgmt.pareto import ParetoResult, abc_analysis
 from course.timemgmt.timelog import CATEGORY_NAMES, TimeLogSummary, analyse_timelog
@@ -74,7 +81,7 @@ def plot_quadrants(tasks: pd.DataFrame, ax: Axes | None = None, *, label: str = 
                                    edgecolor="white", linewidth=3, label=f"cell {code}"))
             rows = placed[placed["quadrant"] == code]
             name = QUADRANTS[code].name
-            heading = f"{code}  {pick(name.zh, name.en)}"
+            heading = f"{code}  {plot_text(name)}"
             if size is not None and size in placed.columns:
                 minutes = float(pd.to_numeric(rows[size], errors="coerce").fillna(0).sum())
                 heading += "\n" + title("{minutes} min").format(minutes=f"{minutes:g}")
@@ -108,15 +115,15 @@ def plot_quadrants(tasks: pd.DataFrame, ax: Axes | None = None, *, label: str = 
 def _table_and_labels(summary: TimeLogSummary, by: str) -> tuple[pd.DataFrame, list[str], list[str]]:
     if by == "quadrant":
         table = summary.by_quadrant
-        labels = [f"{c}  {pick(QUADRANTS[c].name.zh, QUADRANTS[c].name.en)}" for c in table.index]
+        labels = [f"{c}  {plot_text(QUADRANTS[c].name)}" for c in table.index]
         colours = [QUADRANT_COLOURS[c] for c in table.index]
     elif by == "category":
         table = summary.by_category
-        labels = [pick(CATEGORY_NAMES[c].zh, CATEGORY_NAMES[c].en) for c in table.index]
+        labels = [plot_text(CATEGORY_NAMES[c]) for c in table.index]
         colours = [BAR_COLOUR] * len(table)
     elif by == "waster":
         table = summary.by_waster
-        labels = [pick(WASTER_INFO[c].name.zh, WASTER_INFO[c].name.en) for c in table.index]
+        labels = [plot_text(WASTER_INFO[c].name) for c in table.index]
         colours = [WASTER_COLOUR] * len(table)
     else:
         table = summary.by_activity

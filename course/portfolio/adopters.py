@@ -23,6 +23,7 @@ import pandas as pd
 
 from course._checks import check_columns, check_int, check_not_empty
 from course.errors import CourseInputError, Problem
+from course.i18n import Text
 
 __all__ = [
     "ADOPTER_CATEGORIES",
@@ -39,10 +40,8 @@ class AdopterCategory:
 
     code: str
     """Short code, e.g. ``early_majority``."""
-    en: str
-    """Name in English."""
-    zh: str
-    """Name in Chinese."""
+    name: Text
+    """Its name, e.g. "Innovators" (创新者)."""
     share: float
     """Share of all adopters, as a fraction (0.025 for 2.5%)."""
     upto_permille: int
@@ -56,15 +55,15 @@ class AdopterCategory:
     @property
     def label(self) -> str:
         """``"English (中文)"``, e.g. ``"Innovators (创新者)"``."""
-        return f"{self.en} ({self.zh})"
+        return self.name.both
 
 
 ADOPTER_CATEGORIES: tuple[AdopterCategory, ...] = (
-    AdopterCategory("innovators", "Innovators", "创新者", 0.025, 25),
-    AdopterCategory("early_adopters", "Early adopters", "早期采用者", 0.135, 160),
-    AdopterCategory("early_majority", "Early majority", "早期大众", 0.34, 500),
-    AdopterCategory("late_majority", "Late majority", "晚期大众", 0.34, 840),
-    AdopterCategory("laggards", "Laggards", "落后者", 0.16, 1000),
+    AdopterCategory("innovators", Text("Innovators", "创新者"), 0.025, 25),
+    AdopterCategory("early_adopters", Text("Early adopters", "早期采用者"), 0.135, 160),
+    AdopterCategory("early_majority", Text("Early majority", "早期大众"), 0.34, 500),
+    AdopterCategory("late_majority", Text("Late majority", "晚期大众"), 0.34, 840),
+    AdopterCategory("laggards", Text("Laggards", "落后者"), 0.16, 1000),
 )
 """The five categories in order of adoption: 2.5 / 13.5 / 34 / 34 / 16 %."""
 

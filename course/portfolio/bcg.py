@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from course._checks import check_choice, check_int, check_number
+from course.i18n import Text
 from course.portfolio._frame import numeric_columns
 from course.portfolio.marketing import OBJECTIVES
 
@@ -64,12 +65,10 @@ class Quadrant:
 
     code: str
     """Short code: ``star``, ``question_mark``, ``cash_cow`` or ``dog``."""
-    en: str
-    """Name in English."""
-    zh: str
-    """Usual Chinese name."""
-    zh_seed: str
-    """The seed's other Chinese name (野猫, 赖皮狗), or the same as ``zh``."""
+    name: Text
+    """Its name, with the usual Chinese name, e.g. "Dog" (瘦狗)."""
+    material_name: str
+    """The training material's own Chinese name where it differs (野猫, 赖皮狗), else ``name.zh``."""
     high_growth: bool
     """Whether the market grows at or above the growth cut-off."""
     high_share: bool
@@ -78,45 +77,50 @@ class Quadrant:
     """Code of the suggested strategic objective (see :data:`~course.portfolio.OBJECTIVES`)."""
     alternative: str
     """Code of the objective to consider instead when the first does not fit."""
-    advice_en: str
-    """Resource-allocation advice, in English."""
-    advice_zh: str
-    """Resource-allocation advice, in Chinese."""
+    advice: Text
+    """Resource-allocation advice."""
 
     @property
-    def zh_names(self) -> str:
-        """Both Chinese names when the seed uses another, e.g. ``"瘦狗 / 赖皮狗"``."""
-        return self.zh if self.zh_seed == self.zh else f"{self.zh} / {self.zh_seed}"
+    def names(self) -> Text:
+        """The name with both Chinese names when the material uses another, e.g. ``"瘦狗 / 赖皮狗"``.
+
+        Examples
+        --------
+        >>> QUADRANTS["dog"].names.zh, QUADRANTS["star"].names.zh
+        ('瘦狗 / 赖皮狗', '明星')
+        """
+        zh = self.name.zh if self.material_name == self.name.zh else f"{self.name.zh} / {self.material_name}"
+        return Text(self.name.en, zh)
 
     @property
     def label(self) -> str:
         """``"English (中文)"`` with both Chinese names, e.g. ``"Dog (瘦狗 / 赖皮狗)"``."""
-        return f"{self.en} ({self.zh_names})"
+        return self.names.both
 
 
 QUADRANTS: dict[str, Quadrant] = {
     q.code: q
     for q in (
         Quadrant(
-            "star", "Star", "明星", "明星", True, True, "growth", "maintain",
-            "Invest to keep the lead while the market grows: reps and A&P grow with sales.",
-            "投资保持领先：市场增长时，代表和推广费用随销售增长。",
+            "star", Text("Star", "明星"), "明星", True, True, "growth", "maintain",
+            Text("Invest to keep the lead while the market grows: reps and A&P grow with sales.",
+                 "投资保持领先：市场增长时，代表和推广费用随销售增长。"),
         ),
         Quadrant(
-            "question_mark", "Question mark", "问题小孩", "野猫", True, False, "growth", "exit",
-            "Invest heavily only with the money and a clear advantage to win the leader's "
-            "customers; otherwise exit.",
-            "只有在资金充足、并能找到区别优势抢占主要竞争对手客户时才大力投资；否则放弃。",
+            "question_mark", Text("Question mark", "问题小孩"), "野猫", True, False, "growth", "exit",
+            Text("Invest heavily only with the money and a clear advantage to win the leader's "
+                 "customers; otherwise exit.",
+                 "只有在资金充足、并能找到区别优势抢占主要竞争对手客户时才大力投资；否则放弃。"),
         ),
         Quadrant(
-            "cash_cow", "Cash cow", "现金牛", "现金牛", False, True, "maintain", "harvest",
-            "Defend key customers at low cost; its cash funds stars and question marks.",
-            "以低成本守住重点客户；它产生的现金支持明星和问题产品。",
+            "cash_cow", Text("Cash cow", "现金牛"), "现金牛", False, True, "maintain", "harvest",
+            Text("Defend key customers at low cost; its cash funds stars and question marks.",
+                 "以低成本守住重点客户；它产生的现金支持明星和问题产品。"),
         ),
         Quadrant(
-            "dog", "Dog", "瘦狗", "赖皮狗", False, False, "exit", "harvest",
-            "Withdraw reps and A&P, or harvest what it still earns at minimum cost.",
-            "撤出代表和推广费用，或以最低费用收获剩余利润。",
+            "dog", Text("Dog", "瘦狗"), "赖皮狗", False, False, "exit", "harvest",
+            Text("Withdraw reps and A&P, or harvest what it still earns at minimum cost.",
+                 "撤出代表和推广费用，或以最低费用收获剩余利润。"),
         ),
     )
 }
@@ -244,6 +248,9 @@ def classify_portfolio(
     def per_quadrant(attribute: str) -> pd.Series:
         return codes.map({c: getattr(q, attribute) for c, q in QUADRANTS.items()})
 
+    def names_in(lang: str) -> pd.Series:
+        return codes.map({c: getattr(q.names, lang) for c, q in QUADRANTS.items()})
+
     objective = per_quadrant("objective")
     if as_of_year is not None and "launch_year" in products.columns:
         year = check_int("as_of_year", as_of_year, low=1900, high=2100)
@@ -254,8 +261,8 @@ def classify_portfolio(
     out["high_growth"] = high_growth
     out["high_share"] = high_share
     out["quadrant"] = codes
-    out["quadrant_en"] = per_quadrant("en")
-    out["quadrant_zh"] = per_quadrant("zh_names")
+    out["quadrant_en"] = names_in("en")
+    out["quadrant_zh"] = names_in("zh")
     out["objective"] = objective
     out["alternative"] = per_quadrant("alternative")
     out["objective_label"] = objective.map({c: o.label for c, o in OBJECTIVES.items()})

@@ -34,6 +34,7 @@ import pandas as pd
 
 from course._checks import check_columns, check_int, check_not_empty, check_number
 from course.errors import CourseInputError, Problem
+from course.i18n import Text
 
 __all__ = [
     "STAGES",
@@ -53,24 +54,22 @@ class LifecycleStage:
 
     code: str
     """Short code: ``introduction``, ``growth``, ``maturity`` or ``decline``."""
-    en: str
-    """Name in English."""
-    zh: str
-    """Name in Chinese."""
+    name: Text
+    """Its name, e.g. "Growth" (成长期)."""
 
     @property
     def label(self) -> str:
         """``"English (中文)"``, e.g. ``"Growth (成长期)"``."""
-        return f"{self.en} ({self.zh})"
+        return self.name.both
 
 
 STAGES: dict[str, LifecycleStage] = {
     s.code: s
     for s in (
-        LifecycleStage("introduction", "Introduction", "导入期"),
-        LifecycleStage("growth", "Growth", "成长期"),
-        LifecycleStage("maturity", "Maturity", "成熟期"),
-        LifecycleStage("decline", "Decline", "衰退期"),
+        LifecycleStage("introduction", Text("Introduction", "导入期")),
+        LifecycleStage("growth", Text("Growth", "成长期")),
+        LifecycleStage("maturity", Text("Maturity", "成熟期")),
+        LifecycleStage("decline", Text("Decline", "衰退期")),
     )
 }
 """The four stages, in order."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course._checks import check_choice
+from course.i18n import Text
 
 __all__ = [
     "OBJECTIVES",
@@ -27,20 +28,16 @@ __all__ = [
 class MarketingQuestion:
     """One of the three questions that define marketing (什么是市场营销)."""
 
-    en: str
-    """The question in English."""
-    zh: str
-    """The question in the seed's Chinese."""
-    step_en: str
-    """The planning step that answers it, in English."""
-    step_zh: str
-    """The planning step in Chinese."""
+    question: Text
+    """The question (the seed's Chinese)."""
+    step: Text
+    """The planning step that answers it."""
 
 
 THREE_QUESTIONS: tuple[MarketingQuestion, ...] = (
-    MarketingQuestion("Where are we?", "我们在哪里?", "Situation analysis", "现状分析"),
-    MarketingQuestion("Where do we want to go?", "我们要去哪里?", "Objectives", "目标"),
-    MarketingQuestion("How can we get there?", "我们如何能到达那里?", "Strategy", "策略"),
+    MarketingQuestion(Text("Where are we?", "我们在哪里?"), Text("Situation analysis", "现状分析")),
+    MarketingQuestion(Text("Where do we want to go?", "我们要去哪里?"), Text("Objectives", "目标")),
+    MarketingQuestion(Text("How can we get there?", "我们如何能到达那里?"), Text("Strategy", "策略")),
 )
 """The seed's three questions, in order."""
 
@@ -51,54 +48,42 @@ class StrategicObjective:
 
     code: str
     """Short code: ``entry``, ``growth``, ``maintain``, ``harvest`` or ``exit``."""
-    en: str
-    """Name in English."""
-    zh: str
-    """Name in the seed's Chinese."""
-    focus_en: str
-    """What the objective aims at, in English (the seed's gloss)."""
-    focus_zh: str
-    """What the objective aims at, in the seed's Chinese."""
-    resources_en: str
-    """How reps and A&P money follow from it, in English."""
-    resources_zh: str
-    """How reps and A&P money follow from it, in Chinese."""
+    name: Text
+    """Its name (the seed's Chinese)."""
+    focus: Text
+    """What the objective aims at (the seed's gloss)."""
+    resources: Text
+    """How reps and A&P money follow from it."""
 
     @property
     def label(self) -> str:
         """``"English (中文)"``, e.g. ``"Harvest (丰收)"``."""
-        return f"{self.en} ({self.zh})"
+        return self.name.both
 
 
 OBJECTIVES: dict[str, StrategicObjective] = {
     o.code: o
     for o in (
-        StrategicObjective(
-            "entry", "Entry", "进入", "a new product", "新产品",
-            "Launch investment: reps and A&P ahead of sales, to win the first prescribers.",
-            "上市投入：人员和推广费用先于销售投入，争取第一批处方医生。",
-        ),
-        StrategicObjective(
-            "growth", "Growth / breakthrough", "增长/突破", "sales and market share",
-            "销售及市场份额",
-            "Invest: add reps and A&P to gain share while the market grows.",
-            "投资：增加代表和推广费用，在市场增长时抢占份额。",
-        ),
-        StrategicObjective(
-            "maintain", "Maintain", "保持", "the current position", "目前状况",
-            "Hold: keep coverage of key customers at steady cost; defend the share.",
-            "保持：以稳定的费用维持重点客户的覆盖，守住份额。",
-        ),
-        StrategicObjective(
-            "harvest", "Harvest", "丰收", "profit", "利润",
-            "Cut spending to the minimum that keeps sales; take the profit.",
-            "把费用降到维持销售所需的最低水平，收获利润。",
-        ),
-        StrategicObjective(
-            "exit", "Exit", "放弃", "the dog", "赖皮狗",
-            "Withdraw reps and A&P; move them to stars and promising question marks.",
-            "撤出代表和推广费用，转投明星产品和有希望的问题产品。",
-        ),
+        StrategicObjective("entry", Text("Entry", "进入"),
+                           Text("a new product", "新产品"),
+                           Text("Launch investment: reps and A&P ahead of sales, to win the first prescribers.",
+                                "上市投入：人员和推广费用先于销售投入，争取第一批处方医生。")),
+        StrategicObjective("growth", Text("Growth / breakthrough", "增长/突破"),
+                           Text("sales and market share", "销售及市场份额"),
+                           Text("Invest: add reps and A&P to gain share while the market grows.",
+                                "投资：增加代表和推广费用，在市场增长时抢占份额。")),
+        StrategicObjective("maintain", Text("Maintain", "保持"),
+                           Text("the current position", "目前状况"),
+                           Text("Hold: keep coverage of key customers at steady cost; defend the share.",
+                                "保持：以稳定的费用维持重点客户的覆盖，守住份额。")),
+        StrategicObjective("harvest", Text("Harvest", "丰收"),
+                           Text("profit", "利润"),
+                           Text("Cut spending to the minimum that keeps sales; take the profit.",
+                                "把费用降到维持销售所需的最低水平，收获利润。")),
+        StrategicObjective("exit", Text("Exit", "放弃"),
+                           Text("the dog", "赖皮狗"),
+                           Text("Withdraw reps and A&P; move them to stars and promising question marks.",
+                                "撤出代表和推广费用，转投明星产品和有希望的问题产品。")),
     )
 }
 """The seed's five strategic objectives, in its order."""

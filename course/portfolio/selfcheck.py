@@ -7,7 +7,7 @@ a drop-down each; the right answer is always computed here by
 
 from __future__ import annotations
 
-from course.i18n import _, get_language
+from course.i18n import _
 from course.portfolio.adopters import ADOPTER_CATEGORIES, adopter_category
 from course.portfolio.bcg import QUADRANTS, bcg_quadrant
 from course.portfolio.lifecycle import STAGES, lifecycle_stage
@@ -29,11 +29,10 @@ def self_check_questions() -> list[SelfCheckQuestion]:
     >>> [(q.key, q.answer) for q in self_check_questions()]
     [('on_the_cut_offs', 'star'), ('low_low', 'dog'), ('thirtieth_of_200', 'early_adopters'), ('slow_sales', 'maturity'), ('dog_objective', 'exit')]
     """
-    zh = get_language() == "zh"
-    quadrants = tuple((q.zh_names if zh else q.en, q.code) for q in QUADRANTS.values())
-    adopters = tuple((c.zh if zh else c.en, c.code) for c in ADOPTER_CATEGORIES)
-    stages = tuple((s.zh if zh else s.en, s.code) for s in STAGES.values())
-    objectives = tuple((o.zh if zh else o.en, o.code) for o in OBJECTIVES.values())
+    quadrants = tuple((str(q.names), q.code) for q in QUADRANTS.values())
+    adopters = tuple((str(c.name), c.code) for c in ADOPTER_CATEGORIES)
+    stages = tuple((str(s.name), s.code) for s in STAGES.values())
+    objectives = tuple((str(o.name), o.code) for o in OBJECTIVES.values())
     return [
         SelfCheckQuestion(
             "on_the_cut_offs",

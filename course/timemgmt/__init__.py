@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from course.timemgmt._text import Text
+from course.i18n import Text
 from course.timemgmt.bigrocks import PLACEMENT_ORDER, WeekPlan, plan_week
 from course.timemgmt.decide import ACTIONS, CONSEQUENCES, QUESTIONS, Decision, decide
 from course.timemgmt.matrix import (

@@ -29,7 +29,7 @@ import numpy as np
 
 from course._checks import check_choice
 from course.errors import CourseInputError
-from course.timemgmt._text import Text
+from course.i18n import Text
 
 __all__ = ["ACTIONS", "CONSEQUENCES", "QUESTIONS", "Decision", "decide"]
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from course._checks import check_choice, check_columns
 from course.errors import CourseInputError
-from course.timemgmt._text import Text
+from course.i18n import Text
 from course.timemgmt._validate import bool_column, number_column
 
 __all__ = [

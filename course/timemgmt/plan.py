@@ -9,7 +9,7 @@ duration, schedule, buffer). :data:`PLAN_QUESTIONS` holds those six.
 
 from __future__ import annotations
 
-from course.timemgmt._text import Text
+from course.i18n import Text
 
 __all__ = [
     "CALLS_PER_DAY",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from course._checks import check_columns
 from course.errors import CourseInputError
-from course.timemgmt._text import Text
+from course.i18n import Text
 from course.timemgmt.matrix import QUADRANT_CODES, classify, quadrant
 
 __all__ = ["PRACTICE_TASKS", "PracticeTask", "mark_sorting", "practice_tasks", "sorting_score"]

@@ -20,7 +20,7 @@ import pandas as pd
 from course._checks import check_columns, check_not_empty, check_number
 from course.data.schema import SCHEMAS, WASTERS
 from course.errors import CourseInputError, Problem
-from course.timemgmt._text import Text
+from course.i18n import Text
 from course.timemgmt._validate import bool_column, choice_column, number_column, text_column
 from course.timemgmt.matrix import QUADRANT_CODES, classify, describe
 

@@ -8,6 +8,7 @@ message inside the widget.
 from __future__ import annotations
 
 from course.widgets.accounts import AccountsSelfCheck, HospitalGrader, PhysicianScorecard
+from course.widgets.compliance import CaseSorter
 from course.widgets.goals import GoalsSelfCheck, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningSelfCheck
 from course.widgets.portfolio import PortfolioExplorer, PortfolioSelfCheck
@@ -17,6 +18,7 @@ from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 __all__ = [
     "AccountsSelfCheck",
     "CallPlanner",
+    "CaseSorter",
     "GoalsSelfCheck",
     "HospitalGrader",
     "PhysicianScorecard",

@@ -38,7 +38,7 @@ from course.accounts.physicians import (
 )
 from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
-from course.i18n import _, get_language
+from course.i18n import _, choose, get_language
 from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.widgets._base import CourseWidget
@@ -246,7 +246,7 @@ class HospitalGrader(CourseWidget):
 
 
 def _hospital_name(row: pd.Series) -> str:
-    column = "name_zh" if get_language() == "zh" else "name_en"
+    column = choose("name_en", "name_zh")
     if column in row.index and pd.notna(row[column]):
         return str(row[column])
     return str(row.get("hospital_id", row.name))
@@ -319,7 +319,7 @@ class PhysicianScorecard(CourseWidget):
                                        style=_STYLE)
         self.stage = widgets.Dropdown(
             options=[(_("assume from the status"), -1)]
-            + [(f"{s.number} {s.name()}", s.number) for s in STAGES],
+            + [(f"{s.number} {s.name}", s.number) for s in STAGES],
             value=-1, description=_("Adoption-ladder stage"), style=_STYLE)
         self.result = widgets.HTML()
         self.grid = self.image()
@@ -346,7 +346,7 @@ class PhysicianScorecard(CourseWidget):
         name = ""
         if doctor_id in self._physicians.index:
             doc = self._physicians.loc[doctor_id]
-            column = "name_zh" if get_language() == "zh" else "name_en"
+            column = choose("name_en", "name_zh")
             if column in doc.index:
                 name = f" {doc[column]}"
         return f"{doctor_id}{name} · {row['product']}"
@@ -377,12 +377,12 @@ class PhysicianScorecard(CourseWidget):
         stage = None if self.stage.value == -1 else int(self.stage.value)
         score = score_physician(int(self.status.value), potential, cutoffs, stage=stage)
         return ScorecardView(score=score, product=product, cutoffs=cutoffs,
-                             objectives=STAGES[score.stage].objectives())
+                             objectives=tuple(str(o) for o in STAGES[score.stage].objectives))
 
     def show(self, result: ScorecardView) -> None:
         """Show the tier, calls, ladder step, objectives and the grid."""
         s = result.score
-        lang = get_language()
+        lang = get_language()  # the grid image is cached per language
         klass = {"high": _("high"), "medium": _("medium"), "low": _("low")}[s.potential_class]
         lines = [
             _("Potential: {boxes:,.0f} boxes a month, {klass} (for {product}: high from "
@@ -390,7 +390,7 @@ class PhysicianScorecard(CourseWidget):
                 boxes=s.potential, klass=klass, product=result.product,
                 high=result.cutoffs.high, medium=result.cutoffs.medium),
             _("Prescribing status: {status}").format(
-                status=s.status_zh if lang == "zh" else s.status_en),
+                status=str(s.status_label)),
         ]
         if s.tier == "D":
             lines.append(_("Tier D: not a target, no planned calls"))
@@ -398,7 +398,7 @@ class PhysicianScorecard(CourseWidget):
             lines.append(_("Tier {tier}: {low}-{high} calls a month (plan {planned})").format(
                 tier=s.tier, low=s.calls.low, high=s.calls.high, planned=s.calls.planned))
         lines.append(_("Adoption ladder: {step}, next: {goal}").format(
-            step=step_text(s.stage, lang), goal=STAGES[s.stage].goal()))
+            step=str(step_text(s.stage)), goal=str(STAGES[s.stage].goal)))
         items = "".join(f"<li>{html.escape(o)}</li>" for o in result.objectives)
         body = "<br>".join(html.escape(line) for line in lines)
         heading = html.escape(_("Call objectives for the next visits"))

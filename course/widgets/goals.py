@@ -43,7 +43,7 @@ from course.goals import (
     stretch_target,
 )
 from course.goals.smart import LETTER_NAMES
-from course.i18n import _, get_language
+from course.i18n import _, choose, get_language
 from course.plots._style import PngCache, figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,
@@ -60,9 +60,8 @@ _WIDE = {"description_width": "130px"}
 
 
 def _variant_options() -> list[tuple[str, str]]:
-    zh = get_language() == "zh"
     notes = {"ambitious": _("the training material's"), "assignable": "Doran 1981", "achievable": _("common variant")}
-    return [(f"A = {LETTER_NAMES[v][1] if zh else LETTER_NAMES[v][0]} ({notes[v]})", v) for v in VARIANTS]
+    return [(f"A = {LETTER_NAMES[v]} ({notes[v]})", v) for v in VARIANTS]
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ class SmartCoach(CourseWidget):
         rows = "".join(
             f'<tr><td style="background:{VERDICT_COLOURS[v.verdict]};color:white;text-align:center;'
             f'padding:2px 8px"><b>{v.letter}</b> {marks[v.verdict]}</td>'
-            f"<td style='padding:2px 8px'>{html.escape(v.name)}</td>"
+            f"<td style='padding:2px 8px'>{html.escape(str(v.name))}</td>"
             f"<td style='padding:2px 8px'>{html.escape(v.reason)}</td>"
             f"<td style='padding:2px 8px'><i>{html.escape(v.suggestion)}</i></td></tr>"
             for v in result.verdict.letters)
@@ -291,9 +290,8 @@ class QuotaAllocator(CourseWidget):
 
     def _territory_options(self) -> list[tuple[str, str]]:
         frame = self._accounts_now.drop_duplicates("territory")
-        zh = get_language() == "zh"
         english = frame["territory_en"] if "territory_en" in frame else frame["territory"]
-        return [(str(t) if zh else str(e), str(t)) for t, e in zip(frame["territory"], english, strict=True)]
+        return [(choose(str(e), str(t)), str(t)) for t, e in zip(frame["territory"], english, strict=True)]
 
     def _change_product(self) -> None:
         self._load()
@@ -335,8 +333,7 @@ class QuotaAllocator(CourseWidget):
         self.months_table.value = _table(result.months.reset_index(names=_("Territory")), {})
         accounts = result.cascade.accounts
         chosen = accounts[accounts["territory"] == self.territory.value]
-        name = "name_zh" if get_language() == "zh" and "name_zh" in chosen else \
-            "name_en" if "name_en" in chosen else "account"
+        name = next((c for c in (choose("name_en", "name_zh"), "name_en") if c in chosen), "account")
         self.accounts_table.value = _table(chosen, {
             "account": _("Account"), name: _("Name"), "history": _("History a month"),
             "potential": _("Potential a month"), "share": _("Share in territory"), "quota": _("Quota")})
@@ -400,7 +397,6 @@ def goals_questions() -> list[Question]:
     >>> [q.answer for q in goals_questions()]
     ['SMT', 'ambitious', '4100', 'bottom-up', 'no_baseline']
     """
-    zh = get_language() == "zh"
     vague = "".join(coach_goal("尽量提高销量", today=QUIZ_TODAY).failed)
     territories = pd.DataFrame({"territory": ["N", "S", "E"], "history": [500, 300, 200],
                                 "potential": [200, 500, 300]})
@@ -413,7 +409,7 @@ def goals_questions() -> list[Question]:
                  tuple((", ".join(x), x) for x in letter_sets), vague,
                  _("Is there a hedge, a number, a deadline?")),
         Question("a", _("In the training material, the A of SMART stands for ..."),
-                 tuple(((LETTER_NAMES[v][1] if zh else LETTER_NAMES[v][0]), v) for v in VARIANTS),
+                 tuple((str(LETTER_NAMES[v]), v) for v in VARIANTS),
                  "ambitious", _("The training material wants a challenging goal (有雄心).")),
         Question("quota", _("A national target of 10,000 boxes; territory N has 50% of the history and 20% of "
                             "the potential; the weight of history is 70%. N's quota?"),

@@ -435,7 +435,7 @@ def planning_questions() -> list[Question]:
     best = max(gains, key=lambda name: gains[name])
     keys = [step.key for step in CALL_STEPS]
     after_probing = keys[keys.index("probing") + 1]
-    steps = tuple((step.name.text(), step.key) for step in CALL_STEPS if step.key != "probing")
+    steps = tuple((str(step.name), step.key) for step in CALL_STEPS if step.key != "probing")
     return [
         Question("budget", _("How many doctors a day does the training material's daily plan budget?"),
                  (("6-10", "6-10"), ("10-15", "10-15"), ("15-20", "15-20")), budget,

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from course._checks import check_columns, check_not_empty, check_number
-from course.i18n import _, get_language
+from course.i18n import _, choose, get_language
 from course.plots._style import PngCache, figure_png
 from course.plots.portfolio import plot_bcg, plot_lifecycle
 from course.portfolio.bcg import (
@@ -185,7 +185,7 @@ class PortfolioExplorer(CourseWidget):
     def _name(self, index: int) -> str:
         row = self._products.iloc[index]
         code = str(row["product"])
-        column = "name_zh" if get_language() == "zh" else "name_en"
+        column = choose("name_en", "name_zh")
         if column in self._products.columns and pd.notna(row[column]):
             return f"{code} · {row[column]}"
         return code
@@ -264,7 +264,7 @@ class PortfolioExplorer(CourseWidget):
     # -- display -----------------------------------------------------------
     def show(self, result: PortfolioView) -> None:
         """Draw the matrix and the life cycle, write the summary and the table."""
-        lang = get_language()
+        lang = get_language()  # the images are cached per language
         growth_cutoff, share_cutoff = self.growth_cutoff.value, self.share_cutoff.value
 
         def draw_bcg() -> bytes:
@@ -286,10 +286,9 @@ class PortfolioExplorer(CourseWidget):
 
     @staticmethod
     def _quadrant_name(quadrant: Quadrant) -> str:
-        return quadrant.zh_names if get_language() == "zh" else quadrant.en
+        return str(quadrant.names)
 
     def _summary_html(self, result: PortfolioView) -> str:
-        zh = get_language() == "zh"
         q = result.quadrant
         row = result.portfolio.loc[self._row(result.product)]
         objective = OBJECTIVES[str(row["objective"])]
@@ -297,9 +296,9 @@ class PortfolioExplorer(CourseWidget):
         lines = [
             f"<b>{html.escape(self._name(self._row(result.product)))}</b>: "
             f"{html.escape(self._quadrant_name(q))}",
-            f"{_('Suggested objective')}: <b>{html.escape(objective.zh if zh else objective.en)}</b>"
-            f" ({_('or')} {html.escape(alternative.zh if zh else alternative.en)})",
-            f"{_('Resources')}: {html.escape(q.advice_zh if zh else q.advice_en)}",
+            f"{_('Suggested objective')}: <b>{html.escape(str(objective.name))}</b>"
+            f" ({_('or')} {html.escape(str(alternative.name))})",
+            f"{_('Resources')}: {html.escape(str(q.advice))}",
         ]
         if result.stage is None or result.lifecycle is None:
             lines.append(html.escape(_("Enter the product's sales per period to see its life-cycle stage.")))
@@ -307,20 +306,19 @@ class PortfolioExplorer(CourseWidget):
             growth = float(result.lifecycle["growth"].iloc[-1])
             rate = "–" if not np.isfinite(growth) else f"{growth:+.1%}"
             lines.append(
-                f"{_('Life-cycle stage')}: <b>{html.escape(result.stage.zh if zh else result.stage.en)}</b> "
+                f"{_('Life-cycle stage')}: <b>{html.escape(str(result.stage.name))}</b> "
                 f"({html.escape(_('recent growth {rate} a year').format(rate=rate))})"
             )
         return "<div>" + "<br>".join(lines) + "</div>"
 
     def _table_html(self, portfolio: pd.DataFrame) -> str:
-        zh = get_language() == "zh"
         shown = pd.DataFrame({
             _("Product to explore"): [self._name(i) for i in range(len(portfolio))],
             _("Market growth (%)"): [f"{g:.0%}" for g in portfolio["market_growth"]],
             _("Relative share"): [f"{s:.2f}" for s in portfolio["relative_share"]],
             _("Quadrant"): [self._quadrant_name(QUADRANTS[str(c)]) for c in portfolio["quadrant"]],
             _("Suggested objective"): [
-                OBJECTIVES[str(o)].zh if zh else OBJECTIVES[str(o)].en for o in portfolio["objective"]],
+                str(OBJECTIVES[str(o)].name) for o in portfolio["objective"]],
         })
         return shown.to_html(index=False, escape=True, border=0)
 

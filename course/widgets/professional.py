@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from course.i18n import _, get_language
+from course.i18n import _
 from course.plots.professional import plot_wheel
 from course.professional import (
     SELLING_MODES,
@@ -93,7 +93,6 @@ def professional_questions() -> list[Question]:
     >>> [q.answer for q in professional_questions()]
     ['13%', 'yes', 'near_temple', 'hunting']
     """
-    zh = get_language() == "zh"
     shares = sorted({f"{g.share:.0%}" for g in SURVEY} | {f"{success_share():.0%}"}, key=lambda t: float(t[:-1]))
     example = dict(family=8, career=9, mood=6, relationships=7, health=4, money=7, personal_growth=6)
     lopsided = assess_wheel(example).lopsided
@@ -107,10 +106,10 @@ def professional_questions() -> list[Question]:
                  ((_("yes"), "yes"), (_("no"), "no")), "yes" if lopsided else "no",
                  _("Compare the strongest and the weakest spoke with the 4-point rule.")),
         Question("near_temple", _("Which habit is 近庙欺神?"),
-                 tuple(((w.note_zh if zh else w.note_en), w.key) for w in wrong), "near_temple",
+                 tuple((str(w.note), w.key) for w in wrong), "near_temple",
                  _("The temple is near: think of the people closest to you.")),
         Question("hunting", _("Opening a new department and its doctors is ..."),
-                 tuple((f"{m.en} ({m.zh})", m.key) for m in SELLING_MODES), "hunting",
+                 tuple((m.name.both, m.key) for m in SELLING_MODES), "hunting",
                  _("New customers or existing ones?")),
     ]
 

@@ -23,7 +23,7 @@ import pandas as pd
 from course._checks import check_int
 from course.data import load_sample, read_table
 from course.errors import CourseInputError
-from course.i18n import _, get_language
+from course.i18n import _, choose, get_language
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
 from course.timemgmt import (
@@ -313,8 +313,8 @@ class QuadrantQuiz(CourseWidget):
 
     def __init__(self, tasks: pd.DataFrame | None = None) -> None:
         self._tasks = (practice_tasks() if tasks is None else tasks).reset_index(drop=True)
-        zh = get_language() == "zh"
-        names = self._tasks["task_zh"] if zh and "task_zh" in self._tasks else self._tasks["task"]
+        column = choose("task", "task_zh")
+        names = self._tasks[column if column in self._tasks else "task"]
         self.choices = [
             widgets.Dropdown(options=[("—", ""), *((q, q) for q in QUADRANT_CODES)], value="",
                              layout=widgets.Layout(width="70px"))
@@ -339,8 +339,8 @@ class QuadrantQuiz(CourseWidget):
 
     def show(self, result: pd.DataFrame) -> None:
         """Show ✓ or ✗ (with the reason) next to each answered task, and the score."""
-        zh = get_language() == "zh"
-        why_column = "why_zh" if zh and "why_zh" in self._tasks else "why"
+        why_column = choose("why", "why_zh")
+        why_column = why_column if why_column in self._tasks else "why"
         for index, verdict in enumerate(self.verdicts):
             row = result.loc[index]
             if row["answer"] is None:

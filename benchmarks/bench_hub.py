@@ -155,8 +155,8 @@ def main() -> None:
         wall = time.monotonic() - t0
         peak_mb = sum(float(r.get("memory_mb") or 0) for r in results)  # type: ignore[arg-type]
         hub_log = hub.log.read_text(errors="replace")[log_start:]
-        hub_errors = [ln for ln in hub_log.splitlines() if ln.startswith("[E ")
-                      or (ln.startswith("[W ") and any(w in ln.lower() for w in ("timeout", "timed out", "fail")))]
+        hub_errors = [ln for ln in hub_log.splitlines() if ln.startswith("[E ")]
+        hub_warnings = [ln for ln in hub_log.splitlines() if ln.startswith("[W ")]
         starts = [float(r["start"]) for r in results if r["start"] is not None]  # type: ignore[arg-type]
         latencies = [x for r in results for x in r["cells"]]  # type: ignore[attr-defined]
         failed = [r for r in results if r["error"]]
@@ -165,10 +165,11 @@ def main() -> None:
               f"cell latency p50 {_pct(latencies, 0.5):.2f} s, p95 {_pct(latencies, 0.95):.2f} s "
               f"({len(latencies)} cells); memory of their servers and kernels after the lesson "
               f"{peak_mb:.0f} MB ({peak_mb / max(1, count - len(failed)):.0f} MB each)", flush=True)
-        print(f"failures: {len(failed)} of {count} trainees; hub errors logged: {len(hub_errors)}", flush=True)
+        print(f"failures: {len(failed)} of {count} trainees; hub log: {len(hub_errors)} errors, "
+              f"{len(hub_warnings)} warnings", flush=True)
         for r in failed[:5]:
             print(f"  {r['name']}: {r['error']}")
-        for line in hub_errors[:5]:
+        for line in (hub_errors + hub_warnings)[:5]:
             print(f"  hub: {line[:200]}")
         per_trainee_gb = solo["lesson_mb"] / 1024
         print(f"capacity: memory per trainee {solo['lesson_mb']:.0f} MB (server + kernel after the lesson), "

@@ -81,6 +81,10 @@ def _trainee_works(browser: Any, hub: Any, short: str, answers: dict[str, str], 
     page = browser_login(browser, hub, short)
     name = hub.names[short]
     # a quiet first screen: no news question, and no instructor tools
+    notification = page.request.get(
+        f"{hub.url}/user/{name}/lab/api/settings/@jupyterlab/apputils-extension:notification").json()
+    defaults = {k: v.get("default") for k, v in notification["schema"]["properties"].items()}
+    assert (defaults["fetchNews"], defaults["checkForUpdates"]) == ("false", False), defaults
     page.wait_for_timeout(3000)
     assert page.get_by_text("official Jupyter news").count() == 0, "the news question still shows"
     tools = page.evaluate("() => ['nbgrader:open-formgrader', 'nbgrader:open-create-assignment',"

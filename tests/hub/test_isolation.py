@@ -118,3 +118,14 @@ def test_a_trainee_cannot_reach_the_formgrader(hub: Any, clients: dict[str, Any]
         time.sleep(0.5)
     ann.start_server()
     assert ann.server("GET", "/formgrader/").status_code == 404
+
+
+def test_the_idle_culler_runs_as_a_hub_service(hub: Any) -> None:
+    """jupyterhub-idle-culler is started by the hub and asks it for idle servers."""
+    seen = ""
+    for _ in range(60):
+        seen = hub.log.read_text(errors="replace")
+        if "/hub/api/users" in seen and "(idle-culler@127.0.0.1)" in seen:
+            break
+        time.sleep(1)
+    assert "(idle-culler@127.0.0.1)" in seen, f"the culler never called the hub:\n{hub.log_tail()}"

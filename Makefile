@@ -60,7 +60,7 @@ hub: install proxy
 
 # Maintainers: refresh the message catalogs' templates after adding messages.
 i18n: install
-	$(BIN)/pybabel extract --no-location -k _ -k title -o course/locale/messages.pot course
+	$(BIN)/pybabel extract --no-location -k _ -k title -k Phrase -o course/locale/messages.pot course
 
 # Maintainers: execute the lessons and keep only the outputs that CI compares.
 notebooks: install

@@ -46,6 +46,12 @@ c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 c.GenerateAssignment.create_assignment = True
 
 # ------------------------------------------------------------------ running notebooks (autograde, validate, solutions)
+# `nbgrader autograde` (and the formgrader's Autograde button) judge as `course grade` does: the
+# trainee's notebook runs in a sandbox only to read its answers (plain values), and the instructor's
+# setup and test cells run in a fresh kernel where no trainee code ran (docs/grading.md).
+from course.grading.judge import autograde_preprocessors  # noqa: E402
+
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
 c.Execute.timeout = 60  # seconds per cell; an exercise cell takes well under a second
 c.Execute.interrupt_on_timeout = True
 c.Execute.execute_retries = 0

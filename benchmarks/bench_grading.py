@@ -3,8 +3,9 @@
 Builds the demo course (``course.grading.democourse``) in a temporary folder,
 releases it with nbgrader, writes the same cohort of submissions (correct,
 partly correct, blank) into two copies, grades one copy with
-``nbgrader autograde`` and the other with ``course grade --no-feedback
---no-report``, checks that every grade agrees, and prints both throughputs,
+``nbgrader autograde`` (the demo course's plain configuration) and the other
+with ``course grade --no-feedback --no-report`` (sandboxed, each notebook run
+for its answers and judged in a clean kernel), checks that every grade agrees, and prints both throughputs,
 their ratio and the CPU time each used. Both are timed as whole commands, as
 an instructor runs them. CPU time is read from a ``cpuacct`` cgroup where one
 can be created (it counts kernels that a sandbox reaps itself), else from the

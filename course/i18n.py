@@ -27,29 +27,27 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TypeVar
 
+from course._language import (
+    LANGUAGES,
+    LOCALE_DIR,
+    catalog,
+    code_of,
+    in_force,
+    set_in_force,
+    translate,
+)
 from course.errors import CourseInputError
 
-__all__ = ["LANGUAGES", "Text", "_", "bilingual", "choose", "get_language", "set_language"]
+# LANGUAGES, LOCALE_DIR and catalog live in course._language (course.errors builds on it too)
+__all__ = [
+    "LANGUAGES", "LOCALE_DIR", "Text", "_", "bilingual", "catalog", "choose", "get_language", "set_language",
+]
 
 T = TypeVar("T")
 
-LANGUAGES = ("en", "zh")
-"""The languages the course speaks."""
-
-LOCALE_DIR = Path(__file__).parent / "locale"
-_ALIASES = {"en": "en", "en_us": "en", "en_gb": "en", "zh": "zh", "zh_cn": "zh", "zh_hans": "zh"}
-_chosen: str | None = None
-
-
-def _normalise(lang: str, field: str) -> str:
-    key = str(lang).strip().lower().replace("-", "_")
-    if key not in _ALIASES:
-        raise CourseInputError.single(field, lang, "'en' (English) or 'zh' (简体中文)")
-    return _ALIASES[key]
+_ALLOWED = "'en' (English) or 'zh' (简体中文)"
 
 
 def set_language(lang: str) -> None:
@@ -62,8 +60,10 @@ def set_language(lang: str) -> None:
     ...
     course.errors.CourseInputError: language: got 'fr'; allowed: 'en' (English) or 'zh' (简体中文)
     """
-    global _chosen
-    _chosen = _normalise(lang, "language")
+    code = code_of(lang)
+    if code is None:
+        raise CourseInputError.single("language", lang, _ALLOWED)
+    set_in_force(code)
 
 
 def get_language() -> str:
@@ -74,10 +74,10 @@ def get_language() -> str:
     >>> set_language("en"); get_language()
     'en'
     """
-    if _chosen is not None:
-        return _chosen
-    env = os.environ.get("COURSE_LANG", "").strip()
-    return _normalise(env, "COURSE_LANG") if env else "en"
+    code = in_force()
+    if code is None:
+        raise CourseInputError.single("COURSE_LANG", os.environ.get("COURSE_LANG", ""), _ALLOWED)
+    return code
 
 
 def choose(en: T, zh: T) -> T:
@@ -97,27 +97,6 @@ def choose(en: T, zh: T) -> T:
     return zh if get_language() == "zh" else en
 
 
-@cache
-def catalog(lang: str = "zh") -> dict[str, str]:
-    """Return the merged message catalog of ``lang`` (msgid → translation).
-
-    Examples
-    --------
-    >>> catalog("zh")["Important"]
-    '重要'
-    """
-    from babel.messages.pofile import read_po
-
-    folder = LOCALE_DIR / {"zh": "zh_CN"}.get(lang, lang) / "LC_MESSAGES"
-    merged: dict[str, str] = {}
-    for path in sorted(folder.glob("*.po")):
-        with path.open("rb") as handle:
-            for message in read_po(handle, locale="zh_CN"):
-                if message.id and isinstance(message.id, str) and message.string:
-                    merged[message.id] = str(message.string)
-    return merged
-
-
 def _(message: str) -> str:
     """Translate ``message`` (written in English) into the language in force.
 
@@ -126,10 +105,7 @@ def _(message: str) -> str:
     >>> set_language("en"); _("Urgent")
     'Urgent'
     """
-    lang = get_language()
-    if lang == "en":
-        return message
-    return catalog(lang).get(message, message)
+    return translate(message, get_language())
 
 
 def bilingual(message: str) -> str:

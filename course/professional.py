@@ -31,9 +31,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import Text, _
+from course.inputs import check_columns, check_int, check_number
 
 __all__ = [
     "ATTITUDES",
@@ -240,8 +240,7 @@ def assess_wheel(scores: Mapping[str, float], *, threshold: float = LOPSIDED_GAP
     for name, value in scores.items():
         key = _BY_NAME.get(str(name).strip().lower(), _BY_NAME.get(str(name).strip()))
         if key is None:
-            allowed = "one of " + ", ".join(s.key for s in SPOKES)
-            problems.append(Problem("spoke", name, allowed))
+            problems.append(Problem("spoke", name, Phrase("one of {choices}", choices=", ".join(s.key for s in SPOKES))))
             continue
         try:
             found[key] = check_number(key, value, low=0, high=10)
@@ -250,7 +249,7 @@ def assess_wheel(scores: Mapping[str, float], *, threshold: float = LOPSIDED_GAP
             found[key] = float("nan")
     for spoke in SPOKES:
         if spoke.key not in found:
-            problems.append(Problem(spoke.key, _Nothing(), "a score from 0 to 10"))
+            problems.append(Problem(spoke.key, Phrase("nothing"), Phrase("a score from 0 to 10")))
     if problems:
         raise CourseInputError(problems)
 
@@ -268,14 +267,6 @@ def assess_wheel(scores: Mapping[str, float], *, threshold: float = LOPSIDED_GAP
         lopsided=bool(high - low >= threshold),
         threshold=threshold,
     )
-
-
-class _Nothing(str):
-    def __new__(cls) -> _Nothing:
-        return super().__new__(cls, "nothing")
-
-    def __repr__(self) -> str:
-        return "nothing"
 
 
 def _fmt(x: float) -> str:

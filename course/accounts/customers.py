@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from course._checks import check_choice, check_int
 from course.i18n import Text
+from course.inputs import check_choice, check_int
 
 __all__ = [
     "INFORMATION_MODEL",

@@ -25,8 +25,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from course.accounts._validate import numeric_column, raise_problems, table
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
+from course.inputs import check_table, number_column, raise_problems
 
 __all__ = ["DECILE_METHODS", "add_deciles", "compare_top_deciles", "doctor_volume"]
 
@@ -54,15 +54,16 @@ def doctor_volume(
     >>> doctor_volume(rx, weights={"X": 1.0, "Y": 4.0}).values.tolist()
     [['D1', 30.0], ['D2', 8.0]]
     """
-    table("prescribing", prescribing, ["physician_id", value] + (["product"] if weights else []))
-    amounts, problems = numeric_column(prescribing, value, low=0)
+    check_table("prescribing", prescribing, ["physician_id", value] + (["product"] if weights else []))
+    amounts, problems = number_column(prescribing, value, low=0)
     raise_problems(problems)
     if weights is not None:
         products = prescribing["product"].astype(object)
         unknown = sorted(set(products.unique()) - set(weights))
         if unknown:
             raise CourseInputError.single(
-                "weights", f"no weight for product {unknown[0]!r}", "a weight for every product"
+                "weights", Phrase("no weight for product {product!r}", product=unknown[0]),
+                Phrase("a weight for every product")
             )
         amounts = amounts * products.map(dict(weights)).to_numpy(dtype=float)
     summed = pd.Series(amounts).groupby(
@@ -85,8 +86,8 @@ def add_deciles(frame: pd.DataFrame, value: str = "volume") -> pd.DataFrame:
     >>> out["decile_by_volume"].tolist()
     [10, 5, 3, 2, 1, 1, 1, 1, 0, 0]
     """
-    table("frame", frame, [value])
-    volume, problems = numeric_column(frame, value, low=0)
+    check_table("frame", frame, [value])
+    volume, problems = number_column(frame, value, low=0)
     raise_problems(problems)
     order = np.argsort(-volume, kind="stable")
     ranked = volume[order]
@@ -119,7 +120,7 @@ def compare_top_deciles(frame: pd.DataFrame, key: str = "physician_id") -> dict[
     >>> result["by_count"], result["by_volume"], result["only_by_count"]
     (['a', 'b'], ['a'], ['b'])
     """
-    table("frame", frame, [key, "decile_by_count", "decile_by_volume"])
+    check_table("frame", frame, [key, "decile_by_count", "decile_by_volume"])
     by_count = frame.loc[frame["decile_by_count"] == 10, key].tolist()
     by_volume = frame.loc[frame["decile_by_volume"] == 10, key].tolist()
     both = [k for k in by_count if k in set(by_volume)]

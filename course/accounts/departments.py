@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
-from course._checks import check_number
-from course.accounts._validate import numeric_column, raise_problems, table
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_number, check_table, number_column, raise_problems
+from course.inputs.phrases import TRUE_OR_FALSE
 
 __all__ = [
     "DEPARTMENT_COLUMNS",
@@ -77,7 +77,7 @@ class DepartmentWeights:
         for f in fields(self):
             check_number(f"weights.{f.name}", getattr(self, f.name), low=0)
         if sum(float(getattr(self, f.name)) for f in fields(self)) == 0:
-            raise CourseInputError.single("weights", 0, "at least one weight above 0")
+            raise CourseInputError.single("weights", 0, Phrase("at least one weight above 0"))
 
     def normalised(self) -> dict[str, float]:
         """The weights divided by their sum.
@@ -118,7 +118,7 @@ def rank_departments(
     >>> ranked[["department_id", "score", "rank", "is_target"]].values.tolist()
     [['H1-CAR', 100.0, 1, True], ['H2-CAR', 52.5, 2, True], ['H1-GEN', 31.0, 3, True], ['H2-NEU', 0.0, 4, False]]
     """
-    table("departments", departments, DEPARTMENT_COLUMNS)
+    check_table("departments", departments, DEPARTMENT_COLUMNS)
     fit_of = dict(RELATED_SPECIALTIES if related is None else related)
     for name, value in fit_of.items():
         check_number(f"related[{name!r}]", value, low=0, high=1)
@@ -126,14 +126,14 @@ def rank_departments(
     problems: list[Problem] = []
     numbers = {}
     for column in ("doctors", "beds", "outpatients_month", "discharges_month"):
-        numbers[column], found = numeric_column(departments, column, low=0)
+        numbers[column], found = number_column(departments, column, low=0)
         problems += found
-    share, found = numeric_column(departments, "indication_share", low=0, high=1)
+    share, found = number_column(departments, "indication_share", low=0, high=1)
     problems += found
     centre = departments["is_specialty_centre"]
     if centre.isna().any() or not set(centre.unique()) <= {True, False}:
         bad = int(np.flatnonzero(~centre.isin([True, False]).to_numpy())[0])
-        problems.append(Problem("is_specialty_centre", centre.iloc[bad], "True or False", bad + 1))
+        problems.append(Problem("is_specialty_centre", centre.iloc[bad], TRUE_OR_FALSE, bad + 1))
     raise_problems(problems)
 
     patients = (numbers["outpatients_month"] + numbers["discharges_month"]) * share
@@ -170,14 +170,14 @@ def department_potential(departments: pd.DataFrame, boxes_per_patient: float) ->
     >>> department_potential(d, 1.5).tolist()
     [2400.0]
     """
-    table("departments", departments, ["outpatients_month", "discharges_month", "indication_share"])
+    check_table("departments", departments, ["outpatients_month", "discharges_month", "indication_share"])
     boxes = check_number("boxes_per_patient", boxes_per_patient, low=0)
     problems: list[Problem] = []
     values = {}
     for column in ("outpatients_month", "discharges_month"):
-        values[column], found = numeric_column(departments, column, low=0)
+        values[column], found = number_column(departments, column, low=0)
         problems += found
-    share, found = numeric_column(departments, "indication_share", low=0, high=1)
+    share, found = number_column(departments, "indication_share", low=0, high=1)
     problems += found
     raise_problems(problems)
     potential = (values["outpatients_month"] + values["discharges_month"]) * share * boxes

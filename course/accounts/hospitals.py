@@ -28,16 +28,16 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
-from course._checks import check_number
-from course.accounts._validate import (
+from course.data.schema import HOSPITAL_LEVELS
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import (
+    check_number,
+    check_table,
     choice_column,
     labelled,
-    numeric_column,
+    number_column,
     raise_problems,
-    table,
 )
-from course.data.schema import HOSPITAL_LEVELS
-from course.errors import CourseInputError, Problem
 
 __all__ = [
     "BED_BANDS",
@@ -104,7 +104,7 @@ class HospitalWeights:
         for f in fields(self):
             check_number(f"weights.{f.name}", getattr(self, f.name), low=0)
         if self.total == 0:
-            raise CourseInputError.single("weights", 0, "at least one weight above 0")
+            raise CourseInputError.single("weights", 0, Phrase("at least one weight above 0"))
 
     @property
     def total(self) -> float:
@@ -148,7 +148,7 @@ class GradeCutoffs:
         check_number("cutoffs.b", self.b, low=0, high=100)
         if self.b > self.a:
             raise CourseInputError.single(
-                "cutoffs.b", self.b, f"a number no higher than cutoffs.a ({self.a})"
+                "cutoffs.b", self.b, Phrase("a number no higher than {limit} ({value})", limit="cutoffs.a", value=self.a)
             )
 
 
@@ -245,7 +245,7 @@ def grade_hospitals(
     ...
     course.errors.CourseInputError: row 2, beds: got -5; allowed: a number >= 0
     """
-    table("hospitals", hospitals, HOSPITAL_COLUMNS)
+    check_table("hospitals", hospitals, HOSPITAL_COLUMNS)
     parts = _parts(hospitals, volume or VolumeScale(), rows=True)
     score, grade = _combine(parts, weights or HospitalWeights(), cutoffs or GradeCutoffs())
     out = hospitals.copy()
@@ -305,17 +305,17 @@ def _parts(frame: pd.DataFrame, volume: VolumeScale, *, rows: bool) -> dict[str,
     problems: list[Problem] = []
     level_code, found = choice_column(frame, "level", HOSPITAL_LEVELS, rows=rows)
     problems += found
-    beds, found = numeric_column(frame, "beds", low=0, rows=rows)
+    beds, found = number_column(frame, "beds", low=0, rows=rows)
     problems += found
-    sales, found = numeric_column(frame, "drug_sales_mrmb", low=0, rows=rows)
+    sales, found = number_column(frame, "drug_sales_mrmb", low=0, rows=rows)
     problems += found
-    visits, found = numeric_column(frame, "outpatient_visits_month", low=0, rows=rows)
+    visits, found = number_column(frame, "outpatient_visits_month", low=0, rows=rows)
     problems += found
-    medication, found = numeric_column(
+    medication, found = number_column(
         frame, "medication_level", low=1, high=5, integer=True, rows=rows
     )
     problems += found
-    competition, found = numeric_column(frame, "competition", low=1, high=5, integer=True, rows=rows)
+    competition, found = number_column(frame, "competition", low=1, high=5, integer=True, rows=rows)
     problems += found
     raise_problems(problems)
 

@@ -16,10 +16,16 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
-from course._checks import check_int, check_number
-from course.accounts._validate import labelled, numeric_column, raise_problems, table
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import Text
+from course.inputs import (
+    check_int,
+    check_number,
+    check_table,
+    labelled,
+    number_column,
+    raise_problems,
+)
 
 __all__ = [
     "KOL_COLUMNS",
@@ -145,7 +151,7 @@ class KolWeights:
         for f in fields(self):
             check_number(f"weights.{f.name}", getattr(self, f.name), low=0)
         if sum(float(getattr(self, f.name)) for f in fields(self)) == 0:
-            raise CourseInputError.single("weights", 0, "at least one weight above 0")
+            raise CourseInputError.single("weights", 0, Phrase("at least one weight above 0"))
 
     def normalised(self) -> np.ndarray:
         """The weights divided by their sum, in the order of :data:`KOL_COLUMNS`.
@@ -174,7 +180,7 @@ def kol_score(
     >>> kol_score(11, 5, 5)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: influence: got 11; allowed: an integer from 0 to 10
+    course.errors.CourseInputError: influence: got 11; allowed: a whole number from 0 to 10
     """
     ratings = np.array(
         [check_int(name, value, low=0, high=10)
@@ -201,12 +207,12 @@ def score_kols(
     >>> score_kols(docs)[["physician_id", "kol_score", "kol_type", "is_kol"]].values.tolist()
     [['D1', 70.0, 'academic_leader', True], ['D3', 56.7, 'prescribing_authority', False], ['D2', 50.0, 'product_speaker', False]]
     """
-    table("physicians", physicians, KOL_COLUMNS)
+    check_table("physicians", physicians, KOL_COLUMNS)
     threshold = check_number("threshold", threshold, low=0, high=100)
     problems: list[Problem] = []
     columns = []
     for name in KOL_COLUMNS:
-        values, found = numeric_column(physicians, name, low=0, high=10, integer=True)
+        values, found = number_column(physicians, name, low=0, high=10, integer=True)
         problems += found
         columns.append(values)
     raise_problems(problems)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_int
 from course.i18n import Text
+from course.inputs import check_int
 
 __all__ = ["STAGES", "TOP_STAGE", "Stage", "next_stage", "stage", "step_text"]
 
@@ -96,7 +96,7 @@ def stage(number: int) -> Stage:
     >>> stage(5)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: adoption_stage: got 5; allowed: an integer from 0 to 4
+    course.errors.CourseInputError: adoption_stage: got 5; allowed: a whole number from 0 to 4
     """
     return STAGES[check_int("adoption_stage", number, low=0, high=TOP_STAGE)]
 

@@ -24,8 +24,6 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_int
-from course.accounts._validate import labelled, numeric_column, raise_problems, table
 from course.accounts.ladder import STAGES, TOP_STAGE, step_text
 from course.accounts.potential import (
     POTENTIAL_CLASSES,
@@ -37,8 +35,18 @@ from course.accounts.potential import (
     potential_cutoffs,
 )
 from course.accounts.status import STATUS_SCALE, STATUS_TO_STAGE, status_level
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import Text
+from course.inputs import (
+    check_choice,
+    check_int,
+    check_table,
+    labelled,
+    number_column,
+    number_columns,
+    raise_problems,
+)
+from course.inputs.phrases import MISSING_COLUMN
 from course.planning.frequency import TIERS, CallFrequency, calls_per_month
 
 __all__ = [
@@ -200,38 +208,29 @@ def score_physicians(
     >>> score_physicians(rx.assign(status=[1, 5, -4]), cutoffs=PotentialCutoffs(100, 40))
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: row 2, status: got 5; allowed: an integer from -4 to 4
+    course.errors.CourseInputError: row 2, status: got 5; allowed: a whole number from -4 to 4
     """
     check_choice("potential_from", potential_from, ("patients", "score"))
-    needed = ["status"] + (
-        ["indication_share", "boxes_per_patient"] if potential_from == "patients"
-        else ["potential_score"]
-    )
-    table("prescribing", prescribing, needed)
+    by_patients = potential_from == "patients"
+    limits: dict[str, tuple[float | None, float | None]] = {"status": (-4, 4)}
+    limits |= {"indication_share": (0, 1), "boxes_per_patient": (0, None)} if by_patients \
+        else {"potential_score": (0, None)}
+    check_table("prescribing", prescribing, limits)
+    if "adoption_stage" in prescribing.columns:
+        limits["adoption_stage"] = (0, TOP_STAGE)
     grid_codes = _grid(grid)
-    problems: list[Problem] = []
-    status, found = numeric_column(prescribing, "status", low=-4, high=4, integer=True)
-    problems += found
+    values, problems = number_columns(prescribing, limits, integer={"status", "adoption_stage"})
+    status, stage = values["status"], values.get("adoption_stage")
     out = prescribing.copy()
-    if potential_from == "patients":
+    if by_patients:
         patients, found = _patients(prescribing, physicians)
         problems += found
-        share, found = numeric_column(prescribing, "indication_share", low=0, high=1)
-        problems += found
-        boxes, found = numeric_column(prescribing, "boxes_per_patient", low=0)
-        problems += found
-        potential = patients * share * boxes
+        potential = patients * values["indication_share"] * values["boxes_per_patient"]
         if "patients_month" not in out.columns:
             whole = bool(np.all(patients == np.round(patients)))
             out["patients_month"] = patients.astype(np.int64) if whole else patients
     else:
-        potential, found = numeric_column(prescribing, "potential_score", low=0)
-        problems += found
-    if "adoption_stage" in prescribing.columns:
-        stage, found = numeric_column(prescribing, "adoption_stage", low=0, high=TOP_STAGE, integer=True)
-        problems += found
-    else:
-        stage = None
+        potential = values["potential_score"]
     raise_problems(problems)
 
     status_idx = status.astype(np.int64) + 4
@@ -261,14 +260,14 @@ def _grid(grid: Mapping[str, Sequence[str]] | None) -> np.ndarray:
     chosen = DEFAULT_GRID if grid is None else grid
     if not isinstance(chosen, Mapping) or set(chosen) != set(POTENTIAL_CLASSES):
         raise CourseInputError.single(
-            "grid", chosen, "a mapping with rows 'high', 'medium', 'low'"
+            "grid", chosen, Phrase("a mapping with rows 'high', 'medium', 'low'")
         )
     codes = np.zeros((len(POTENTIAL_CLASSES), 9), dtype=np.int8)
     for row, cls in enumerate(POTENTIAL_CLASSES):
         tiers = list(chosen[cls])
         if len(tiers) != 9:
             raise CourseInputError.single(
-                f"grid[{cls!r}]", tiers, "nine tiers, one per status −4 … +4"
+                f"grid[{cls!r}]", tiers, Phrase("nine tiers, one per status −4 … +4")
             )
         for col, tier in enumerate(tiers):
             codes[row, col] = TIERS.index(check_choice(f"grid[{cls!r}]", tier, TIERS))
@@ -279,20 +278,20 @@ def _patients(
     prescribing: pd.DataFrame, physicians: pd.DataFrame | None
 ) -> tuple[np.ndarray, list[Problem]]:
     if "patients_month" in prescribing.columns:
-        return numeric_column(prescribing, "patients_month", low=0)
+        return number_column(prescribing, "patients_month", low=0)
     if physicians is None:
         raise CourseInputError.single(
-            "patients_month", "no such column",
-            "a patients_month column in prescribing, or the physicians table",
+            "patients_month", MISSING_COLUMN,
+            Phrase("a patients_month column in prescribing, or the physicians table"),
         )
-    table("physicians", physicians, ["physician_id", "patients_month"])
-    table("prescribing", prescribing, ["physician_id"])
-    per_doctor, problems = numeric_column(physicians, "patients_month", low=0)
+    check_table("physicians", physicians, ["physician_id", "patients_month"])
+    check_table("prescribing", prescribing, ["physician_id"])
+    per_doctor, problems = number_column(physicians, "patients_month", low=0)
     raise_problems(problems)
     ids = pd.Index(physicians["physician_id"])
     if ids.has_duplicates:
         raise CourseInputError.single(
-            "physicians.physician_id", ids[ids.duplicated()][0], "each physician once"
+            "physicians.physician_id", ids[ids.duplicated()][0], Phrase("each physician once")
         )
     wanted = prescribing["physician_id"]
     if wanted.dtype != ids.dtype:
@@ -300,7 +299,8 @@ def _patients(
     where = ids.get_indexer(pd.Index(wanted))
     missing = np.flatnonzero(where < 0)
     found = [
-        Problem("physician_id", prescribing["physician_id"].iloc[i], "a physician of the physicians table", int(i) + 1)
+        Problem("physician_id", prescribing["physician_id"].iloc[i], Phrase("a physician of the physicians table"),
+                int(i) + 1)
         for i in missing[:20]
     ]
     patients = np.where(where >= 0, per_doctor[np.maximum(where, 0)], np.nan)

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_fraction, check_number
-from course.accounts._validate import table
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
+from course.inputs import check_fraction, check_number, check_table
 
 __all__ = [
     "POTENTIAL_CLASSES",
@@ -46,7 +45,7 @@ class PotentialCutoffs:
         object.__setattr__(self, "medium", check_number("cutoffs.medium", self.medium, low=0))
         if self.medium > self.high:
             raise CourseInputError.single(
-                "cutoffs.medium", self.medium, f"a number no higher than cutoffs.high ({self.high})"
+                "cutoffs.medium", self.medium, Phrase("a number no higher than {limit} ({value})", limit="cutoffs.high", value=self.high)
             )
 
 
@@ -69,11 +68,11 @@ def potential_cutoffs(
     low_share = check_fraction("low_share", low_share)
     if high_share + low_share > 1:
         raise CourseInputError.single(
-            "low_share", low_share, f"at most {1 - high_share:g} so that high + low <= 1"
+            "low_share", low_share, Phrase("at most {most:g} so that high + low <= 1", most=1 - high_share)
         )
     array = np.asarray(values, dtype=float)
     if array.size == 0 or not np.isfinite(array).all():
-        raise CourseInputError.single("potential", "empty or non-numbers", "numbers >= 0")
+        raise CourseInputError.single("potential", Phrase("empty or non-numbers"), Phrase("numbers >= 0"))
     high, medium = np.quantile(array, [1 - high_share, low_share])
     return PotentialCutoffs(high=float(high), medium=float(medium))
 
@@ -153,7 +152,7 @@ def cutoff_arrays(
     if cutoffs is None and "product" not in prescribing.columns:
         found = potential_cutoffs(potential, high_share, low_share)
         return found.high, found.medium
-    table("prescribing", prescribing, ["product"])
+    check_table("prescribing", prescribing, ["product"])
     codes, products = pd.factorize(prescribing["product"].astype(object))
     if cutoffs is None:
         per = {
@@ -164,7 +163,8 @@ def cutoff_arrays(
         unknown = [p for p in products if p not in cutoffs]
         if unknown:
             raise CourseInputError.single(
-                "cutoffs", f"no cut-offs for product {unknown[0]!r}", "cut-offs for every product"
+                "cutoffs", Phrase("no cut-offs for product {product!r}", product=unknown[0]),
+                Phrase("cut-offs for every product")
             )
         per = {p: cutoffs[p] for p in products}
     high = np.array([per[p].high for p in products])[codes]

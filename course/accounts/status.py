@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_int
 from course.i18n import Text
+from course.inputs import check_int
 
 __all__ = [
     "STATUS_SCALE",
@@ -89,7 +89,7 @@ def status_level(value: int) -> StatusLevel:
     >>> status_level(5)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: status: got 5; allowed: an integer from -4 to 4
+    course.errors.CourseInputError: status: got 5; allowed: a whole number from -4 to 4
     """
     return STATUS_SCALE[check_int("status", value, low=-4, high=4) + 4]
 

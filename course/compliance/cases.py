@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from course.errors import CourseInputError, Problem
-from course.i18n import Text, _
+from course.errors import CourseInputError, Phrase, Problem
+from course.i18n import Text
 
 __all__ = ["CASES", "VERDICTS", "Case", "CaseMark", "SortResult", "parse_verdict", "sort_cases"]
 
@@ -249,7 +249,7 @@ def parse_verdict(value: object, field: str = "verdict") -> str:
         if key in _ACCEPTED:
             return _ACCEPTED[key]
     raise CourseInputError.single(
-        field, value, _("'allowed', 'not allowed' or 'ask compliance' (可以做、不可以做、先问合规部门)"))
+        field, value, Phrase("'allowed', 'not allowed' or 'ask compliance' (可以做、不可以做、先问合规部门)"))
 
 
 @dataclass(frozen=True)
@@ -309,8 +309,8 @@ def sort_cases(answers: Mapping[str, object]) -> SortResult:
     given: dict[str, str] = {}
     for key, value in answers.items():
         if key not in CASES:
-            problems.append(Problem("case", key, _("one of the case keys, e.g. {example}").format(
-                example=repr(_CASES[0].key))))
+            problems.append(Problem("case", key, Phrase("one of the case keys, e.g. {example}",
+                                                       example=repr(_CASES[0].key))))
             continue
         if value is None or (type(value) is str and not value.strip()):
             continue

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from course._checks import check_choice
 from course.i18n import Text
+from course.inputs import check_choice
 
 __all__ = ["NMPA_PROHIBITED", "RULES", "Prohibition", "Rule", "rule"]
 

@@ -18,10 +18,11 @@ from typing import IO, Any
 
 import pandas as pd
 
-from course._checks import check_choice
 from course.data.schema import SCHEMAS
 from course.data.validate import validate_table
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
+from course.inputs import check_choice
+from course.inputs.phrases import as_is
 
 __all__ = ["SAMPLE_DIR", "Territory", "load_sample", "load_territory", "read_table", "write_tables"]
 
@@ -30,11 +31,6 @@ SAMPLE_DIR = Path(__file__).parent / "sample"
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 """Encodings tried in turn: UTF-8 (with or without BOM), then GBK/GB18030 (Excel on Chinese Windows)."""
-
-
-class _Shown(str):
-    def __repr__(self) -> str:
-        return str(self)
 
 
 @dataclass(frozen=True)
@@ -114,28 +110,28 @@ def _read_bytes(source: Any) -> bytes:
         try:
             return Path(source).read_bytes()
         except OSError as exc:
-            raise CourseInputError.single("file", str(source), f"a readable CSV file ({exc.strerror})") from None
+            raise CourseInputError.single("file", str(source), Phrase("a readable CSV file ({reason})", reason=exc.strerror)) from None
     if hasattr(source, "read"):
         data = source.read()
         if isinstance(data, str):
             return data.encode("utf-8")
         if isinstance(data, (bytes, bytearray, memoryview)):
             return bytes(data)
-    raise CourseInputError.single("file", _Shown(type(source).__name__),
-                                  "a file path, an open file or the bytes of a CSV file")
+    raise CourseInputError.single("file", as_is(type(source).__name__),
+                                  Phrase("a file path, an open file or the bytes of a CSV file"))
 
 
 def _decode(raw: bytes) -> str:
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CourseInputError.single("file", _Shown("an Excel workbook"),
-                                      "a CSV file (in Excel: Save As → CSV UTF-8)")
+        raise CourseInputError.single("file", Phrase("an Excel workbook"),
+                                      Phrase("a CSV file (in Excel: Save As → CSV UTF-8)"))
     for encoding in ENCODINGS:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CourseInputError.single("file", _Shown("text in an unknown encoding"),
-                                  "a CSV file in UTF-8 or GBK")
+    raise CourseInputError.single("file", Phrase("text in an unknown encoding"),
+                                  Phrase("a CSV file in UTF-8 or GBK"))
 
 
 def read_table(source: str | os.PathLike[str] | bytes | IO[Any] | Mapping[str, Any], table: str) -> pd.DataFrame:
@@ -168,7 +164,8 @@ def read_table(source: str | os.PathLike[str] | bytes | IO[Any] | Mapping[str, A
     check_choice("table", table, list(SCHEMAS))
     text = _decode(_read_bytes(source))
     if not text.strip():
-        raise CourseInputError.single("file", _Shown("an empty file"), f"a CSV file with the columns of {table}")
+        raise CourseInputError.single("file", Phrase("an empty file"),
+                                      Phrase("a CSV file with the columns of {table}", table=table))
     first = text.lstrip("\ufeff").splitlines()[0]
     try:
         sep = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter if "," not in first else ","
@@ -178,8 +175,8 @@ def read_table(source: str | os.PathLike[str] | bytes | IO[Any] | Mapping[str, A
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
                             skipinitialspace=True)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise CourseInputError.single("file", _Shown("a file that is not a valid CSV"),
-                                      f"a CSV file with one header line ({str(exc).strip()})") from None
+        raise CourseInputError.single("file", Phrase("a file that is not a valid CSV"),
+                                      Phrase("a CSV file with one header line ({reason})", reason=str(exc).strip())) from None
     return validate_table(frame, table)
 
 

@@ -21,44 +21,47 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice
 from course.data.schema import SCHEMAS, Column, Schema
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_choice
+from course.inputs.phrases import (
+    A_DATE,
+    A_MONTH,
+    A_TABLE,
+    A_TIME,
+    COLUMN_TWICE,
+    EACH_COLUMN_ONCE,
+    EMPTY_CELL,
+    FALSE_WORDS,
+    MISSING_COLUMN,
+    NON_EMPTY_TEXT,
+    TRUE_WORDS,
+    YES_OR_NO,
+    a_column_named,
+    allowing_empty,
+    as_is,
+    number,
+    one_of,
+)
 
 __all__ = ["REFERENCES", "check_references", "validate_table"]
 
-_TRUE = {"true", "1", "yes", "y", "t", "是", "1.0"}
-_FALSE = {"false", "0", "no", "n", "f", "否", "0.0"}
 _MONTH = re.compile(r"^(\d{4})-(0?[1-9]|1[0-2])$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$")
+_KINDS: dict[str, Phrase] = {
+    "bool": YES_OR_NO, "date": A_DATE, "month": A_MONTH, "time": A_TIME, "str": NON_EMPTY_TEXT,
+}
 
 
-class _Shown(str):
-    """A description shown as-is in an error message (no quotes)."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
-def _allowed(col: Column) -> str:
+def _allowed(col: Column) -> Phrase:
     """What a cell of ``col`` may hold, in plain words."""
-    kind = {
-        "int": "a whole number", "float": "a number", "bool": "yes or no (true/false, 1/0, 是/否)",
-        "date": "a date YYYY-MM-DD", "month": "a month YYYY-MM", "time": "a time HH:MM", "str": "text",
-    }[col.kind]
     if col.choices is not None:
-        kind = "one of " + ", ".join(repr(c) for c in col.choices)
-    if col.low is not None and col.high is not None:
-        kind += f" from {_fmt(col.low)} to {_fmt(col.high)}"
-    elif col.low is not None:
-        kind += f" >= {_fmt(col.low)}"
-    elif col.high is not None:
-        kind += f" <= {_fmt(col.high)}"
-    return kind
+        allowed = one_of(col.choices)
+    elif col.kind in ("int", "float"):
+        allowed = number(col.low, col.high, whole=col.kind == "int")
+    else:
+        allowed = _KINDS[col.kind]
+    return allowing_empty(allowed) if col.nullable else allowed
 
 
 def _is_missing(series: pd.Series) -> np.ndarray:
@@ -87,8 +90,8 @@ def _convert(series: pd.Series, col: Column) -> tuple[pd.Series, np.ndarray]:
             return series.astype("boolean"), np.zeros(len(series), dtype=bool)
         text = series.astype("string").str.strip().str.lower()
         values = pd.Series(pd.NA, index=index, dtype="boolean")
-        values[text.isin(_TRUE).fillna(False).to_numpy(dtype=bool)] = True
-        values[text.isin(_FALSE).fillna(False).to_numpy(dtype=bool)] = False
+        values[text.isin(TRUE_WORDS).fillna(False).to_numpy(dtype=bool)] = True
+        values[text.isin(FALSE_WORDS).fillna(False).to_numpy(dtype=bool)] = False
         return values, np.asarray(values.isna(), dtype=bool)
     if col.kind == "date":
         if pd.api.types.is_datetime64_any_dtype(series):
@@ -134,7 +137,7 @@ def _column_problems(series: pd.Series, col: Column) -> tuple[pd.Series, list[Pr
     flag = np.zeros(len(series), dtype=bool)
     if not col.nullable:
         for i in np.flatnonzero(missing):
-            problems.append(Problem(col.name, _Shown("an empty cell"), allowed, row=int(i) + 1))
+            problems.append(Problem(col.name, EMPTY_CELL, allowed, row=int(i) + 1))
     present = ~missing
     wrong = present & bad
     flag |= wrong
@@ -191,7 +194,7 @@ def validate_table(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     row 2, field_force: got '-3'; allowed: a whole number >= 0
     """
     if not isinstance(frame, pd.DataFrame):
-        raise CourseInputError.single("table", _Shown(type(frame).__name__), "a pandas DataFrame")
+        raise CourseInputError.single("table", as_is(type(frame).__name__), A_TABLE)
     check_choice("table", table, list(SCHEMAS))
     schema = SCHEMAS[table]
     data = frame.copy()
@@ -199,12 +202,12 @@ def validate_table(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     problems: list[Problem] = []
     duplicated = sorted({c for c in data.columns if list(data.columns).count(c) > 1})
     for name in duplicated:
-        problems.append(Problem(name, _Shown("the column twice"), "each column once"))
+        problems.append(Problem(name, COLUMN_TWICE, EACH_COLUMN_ONCE))
     data = data.loc[:, ~pd.Index(data.columns).duplicated()]
     out: dict[str, pd.Series] = {}
     for col in schema.columns:
         if col.name not in data.columns:
-            problems.append(Problem(col.name, _Shown("missing column"), f"a column named {col.name!r}"))
+            problems.append(Problem(col.name, MISSING_COLUMN, a_column_named(col.name)))
             continue
         values, found = _column_problems(data[col.name], col)
         out[col.name] = values
@@ -234,8 +237,8 @@ def _key_problems(out: Mapping[str, pd.Series], schema: Schema) -> list[Problem]
         key = tuple(keys.iloc[i])
         shown = key[0] if len(key) == 1 else key
         earlier = int(first.loc[key if len(key) > 1 else key[0]]) + 1
-        problems.append(Problem(" + ".join(schema.key), _show(shown),
-                                f"a value no other row has (row {earlier} has it too)", row=int(i) + 1))
+        unique = Phrase("a value no other row has (row {row} has it too)", row=earlier)
+        problems.append(Problem(" + ".join(schema.key), _show(shown), unique, row=int(i) + 1))
     return problems
 
 
@@ -293,7 +296,8 @@ def check_references(tables: Mapping[str, pd.DataFrame]) -> None:
         values = source[column].to_numpy(dtype=object)
         ok = source[column].isin(set(known[key])).to_numpy(dtype=bool)
         for i in np.flatnonzero(~ok):
-            problems.append(Problem(f"{table}.{column}", values[i], f"a {key} listed in {target}", row=int(i) + 1))
+            listed_in = Phrase("a {key} listed in {table}", key=key, table=target)
+            problems.append(Problem(f"{table}.{column}", values[i], listed_in, row=int(i) + 1))
     if "physicians" in tables and "departments" in tables:
         doc, dep = tables["physicians"], tables["departments"]
         needed = {"hospital_id", "department_id"}
@@ -303,6 +307,6 @@ def check_references(tables: Mapping[str, pd.DataFrame]) -> None:
             values = doc["department_id"].to_numpy(dtype=object)
             for i in np.flatnonzero(wrong):
                 problems.append(Problem("physicians.department_id", values[i],
-                                        "a department of the physician's own hospital", row=int(i) + 1))
+                                        Phrase("a department of the physician's own hospital"), row=int(i) + 1))
     if problems:
         raise CourseInputError(problems)

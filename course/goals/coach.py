@@ -37,7 +37,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from course._checks import check_choice
 from course.errors import CourseInputError
 from course.goals._words import (
     COMMITMENT_WORDS,
@@ -59,6 +58,7 @@ from course.goals.smart import (
     letter_verdict,
 )
 from course.i18n import _
+from course.inputs import check_choice
 
 __all__ = ["FLAGS", "CoachReport", "coach_goal"]
 

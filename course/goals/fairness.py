@@ -21,16 +21,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import (
+from course.errors import CourseInputError
+from course.goals.quota import allocate_quota
+from course.i18n import _
+from course.inputs import (
     check_choice,
     check_columns,
     check_fraction,
     check_not_empty,
     check_number,
 )
-from course.errors import CourseInputError
-from course.goals.quota import allocate_quota
-from course.i18n import _
 
 __all__ = ["FAIRNESS_THRESHOLD", "FairnessReport", "backtest_allocation", "correlation", "fairness_check"]
 

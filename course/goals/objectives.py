@@ -19,11 +19,12 @@ from datetime import date
 
 import pandas as pd
 
-from course._checks import check_columns, check_int
 from course.errors import CourseInputError
 from course.goals.coach import CoachReport, coach_goal
 from course.goals.smart import SmartThresholds
 from course.i18n import _
+from course.inputs import check_columns, check_int
+from course.inputs.phrases import A_TEXT
 
 __all__ = [
     "MIN_OBJECTIVES",
@@ -132,7 +133,7 @@ def split_objectives(objectives: str | Sequence[str]) -> list[str]:
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise CourseInputError.single(f"objectives[{i}]", item, "a text")
+            raise CourseInputError.single(f"objectives[{i}]", item, A_TEXT)
         if item.strip():
             out.append(item.strip())
     return out

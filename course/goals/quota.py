@@ -31,8 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_fraction, check_int, check_not_empty, check_number
 from course.errors import CourseInputError
+from course.inputs import check_columns, check_fraction, check_int, check_not_empty, check_number
 
 __all__ = [
     "GapPlan",

@@ -37,10 +37,11 @@ from datetime import date
 
 import pandas as pd
 
-from course._checks import check_choice, check_future_date, check_int, check_number
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
 from course.goals._words import COLLECTIVE_OWNERS, HEDGES, find_words
 from course.i18n import Text, _
+from course.inputs import check_choice, check_future_date, check_int, check_number
+from course.inputs.phrases import A_TEXT, one_of
 
 __all__ = [
     "LETTER_NAMES",
@@ -134,7 +135,7 @@ class Goal:
         check_choice("direction", self.direction, ("increase", "decrease"))
         for name in ("what", "metric", "unit", "owner"):
             if not isinstance(getattr(self, name), str):
-                raise CourseInputError.single(name, getattr(self, name), "text")
+                raise CourseInputError.single(name, getattr(self, name), A_TEXT)
         for name in ("baseline", "target"):
             value = getattr(self, name)
             if value is not None:
@@ -144,7 +145,7 @@ class Goal:
                 object.__setattr__(self, "deadline", date.fromisoformat(str(self.deadline)))
             except ValueError:
                 raise CourseInputError.single(
-                    "deadline", self.deadline, "a date (YYYY-MM-DD) or nothing") from None
+                    "deadline", self.deadline, Phrase("a date (YYYY-MM-DD) or nothing")) from None
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ class SmartVerdict:
         for v in self.letters:
             if v.letter == letter:
                 return v
-        raise CourseInputError.single("letter", letter, "one of 'S', 'M', 'A', 'R', 'T'")
+        raise CourseInputError.single("letter", letter, one_of("SMART"))
 
     def as_frame(self) -> pd.DataFrame:
         """One row per letter: letter, name, verdict, reason, suggestion."""

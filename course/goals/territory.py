@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course._checks import check_choice, check_columns, check_not_empty
 from course.errors import CourseInputError
+from course.inputs import check_choice, check_columns, check_not_empty
 
 __all__ = ["account_potential", "district_name_en", "monthly_sales", "quota_accounts"]
 

@@ -9,12 +9,13 @@ module builds one in any folder, without touching the real course.
 The assignment ``ps1`` (notebook ``problems.ipynb``) has three autograded
 answers with visible and hidden tests (4 points), one manually graded written
 answer (2 points) and a helper module ``grading_helpers.py`` that its test
-cells import, as the real exercises import ``course.checks``.
+cells import, as the real exercises import ``course.checks``. Like the real
+exercises, every answer is a plain value (``squares``, ``area``, ``answer``).
 
 Examples
 --------
 >>> sorted(SUBMISSION_KINDS)[:3]
-['blank', 'correct', 'deleted_cells']
+['blank', 'blanket', 'correct']
 >>> answers_for("correct", 0)["answer"].strip()
 'answer = 42'
 """
@@ -99,16 +100,17 @@ def _source_notebook() -> dict[str, Any]:
                   _meta("intro", grade=False, solution=False, locked=True)),
         _code("import math\nfrom grading_helpers import close_to",
               _meta("setup", grade=False, solution=False, locked=True)),
-        _code('def squares(n):\n    """Return the first n square numbers, starting with 1."""\n'
-              "    ### BEGIN SOLUTION\n    return [i * i for i in range(1, n + 1)]\n    ### END SOLUTION",
+        _code("# the first five square numbers, starting with 1, as a list\nsquares = None\n"
+              "### BEGIN SOLUTION\nsquares = [i * i for i in range(1, 6)]\n### END SOLUTION",
               _meta("squares", grade=False, solution=True, locked=False)),
-        _code("assert squares(3) == [1, 4, 9]\nassert len(squares(0)) == 0\n"
-              "### BEGIN HIDDEN TESTS\nassert squares(5) == [1, 4, 9, 16, 25]\n### END HIDDEN TESTS",
+        _code("assert squares[:3] == [1, 4, 9]\nassert len(squares) == 5\n"
+              "### BEGIN HIDDEN TESTS\nassert squares == [1, 4, 9, 16, 25]\n### END HIDDEN TESTS",
               _meta("test_squares", grade=True, solution=False, locked=True, points=2)),
-        _code("def circle_area(r):\n    ### BEGIN SOLUTION\n    return math.pi * r ** 2\n    ### END SOLUTION",
+        _code("# the area of a circle of radius 3\narea = None\n"
+              "### BEGIN SOLUTION\narea = math.pi * 3 ** 2\n### END SOLUTION",
               _meta("circle", grade=False, solution=True, locked=False)),
-        _code("assert close_to(circle_area(1), math.pi)\n"
-              "### BEGIN HIDDEN TESTS\nassert abs(circle_area(2) - 4 * math.pi) < 1e-9\n### END HIDDEN TESTS",
+        _code("assert close_to(area, 9 * math.pi, tol=0.01)\n"
+              "### BEGIN HIDDEN TESTS\nassert abs(area - 9 * math.pi) < 1e-9\n### END HIDDEN TESTS",
               _meta("test_circle", grade=True, solution=False, locked=True, points=1)),
         _code("answer = None\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION",
               _meta("answer", grade=False, solution=True, locked=False)),
@@ -187,16 +189,16 @@ def release(root: Path) -> Path:
     return root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
 
 
-_PARTIAL_SQUARES = "def squares(n):\n    return [1, 4, 9][:n]"
-_CORRECT_CIRCLE = "def circle_area(r):\n    return math.pi * r * r"
+_PARTIAL_SQUARES = "squares = [1, 4, 9]"
+_CORRECT_CIRCLE = "area = math.pi * 3 * 3"
 _CORRECT = {
-    "squares": "def squares(n):\n    return [k * k for k in range(1, n + 1)]",
+    "squares": "squares = [k * k for k in range(1, 6)]",
     "circle": _CORRECT_CIRCLE,
     "answer": "answer = 42",
 }
 # each hostile kind replaces some answers; cells not named keep the correct answer
 _HOSTILE: dict[str, dict[str, str]] = {
-    "infinite_loop": {"circle": "def circle_area(r):\n    return 0\nwhile True:\n    pass"},
+    "infinite_loop": {"circle": "area = 0\nwhile True:\n    pass"},
     "ignore_interrupt": {"circle": "import time\nwhile True:\n    try:\n        time.sleep(10)\n"
                                    "    except BaseException:\n        pass"},
     "memory_bomb": {"circle": "hog = []\nwhile True:\n    hog.append(bytearray(50 * 1024 * 1024))"},
@@ -209,12 +211,13 @@ _HOSTILE: dict[str, dict[str, str]] = {
     "fake_equality": {"answer": "class Anything:\n    def __eq__(self, other):\n        return True\n"
                                 "answer = Anything()"},
     "fake_number": {"circle": "class Num(float):\n    def __sub__(self, other):\n        return 0.0\n"
-                              "    __rsub__ = __sub__\n\ndef circle_area(r):\n    return Num(1.0)"},
+                              "    __rsub__ = __sub__\n\narea = Num(1.0)"},
+    "fake_int": {"answer": "class Int(int):\n    pass\n\nanswer = Int(42)"},
     "patch_builtins": {"circle": "import builtins\nbuiltins.abs = lambda x: 0\n"
-                                 "close_to = lambda *a, **k: True\ndef circle_area(r):\n    return 1.0"},
+                                 "close_to = lambda *a, **k: True\narea = 1.0"},
     "patch_checks": {"circle": "import grading_helpers\n"
-                               "grading_helpers.close_to.__code__ = (lambda *a, **k: True).__code__\n"
-                               "builtins_abs = abs\ndef circle_area(r):\n    return 1.0"},
+                               "grading_helpers.close_to.__code__ = (lambda *a, **k: True).__code__\narea = 1.0"},
+    "math_pi": {"circle": "import math\nmath.pi = 0\narea = 0"},
     "fake_kernel": {"squares": "kernel = get_ipython().kernel\nreal = kernel.shell_handlers['execute_request']\n"
                                "def fake(stream, ident, parent):\n"
                                "    if parent['content'].get('user_expressions'):\n"
@@ -222,15 +225,50 @@ _HOSTILE: dict[str, dict[str, str]] = {
                                "    kernel.session.send(stream, 'execute_reply', {'status': 'ok', 'execution_count': 1,"
                                " 'user_expressions': {}, 'payload': []}, parent, ident=ident)\n"
                                "kernel.shell_handlers['execute_request'] = fake\n"
-                               "def squares(n):\n    return []"},
+                               "squares = []"},
     "patch_ipython": {"squares": "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])\n"
-                                 "def squares(n):\n    return []"},
+                                 "squares = []"},
+    "huge_answer": {"answer": "answer = 'x' * 3_000_000"},
+}
+# answers that pass any test whose comparison or helper was fooled: a value that equals everything
+_FOOLS = {
+    "squares": "class _Yes:\n    def __eq__(self, other):\n        return True\n"
+               "    def __getitem__(self, key):\n        return self\n    def __len__(self):\n        return 5\n"
+               "squares = _Yes()",
+    "circle": "area = 1.0",
+    "answer": "answer = squares",
+}
+# attacks on the grading itself, with wrong answers: none may score more than a blank submission
+_ATTACKS: dict[str, str] = {
+    # error replies and error outputs of the kernel turned into success
+    "send_wrap": ("kernel = get_ipython().kernel\nreal_send = kernel.session.send\n"
+                  "def send(stream, msg_or_type, content=None, parent=None, *args, **kwargs):\n"
+                  "    if msg_or_type == 'error':\n        return None\n"
+                  "    if isinstance(content, dict) and content.get('status') == 'error':\n"
+                  "        content = {'status': 'ok', 'execution_count': content.get('execution_count', 1),"
+                  " 'user_expressions': {}, 'payload': []}\n"
+                  "    return real_send(stream, msg_or_type, content, parent, *args, **kwargs)\n"
+                  "kernel.session.send = send\n"),
+    # every callable whose name looks like a check, in every module tests use, and the builtins they use
+    "blanket": ("import builtins, sys\nimport grading_helpers, math, unittest\n"
+                "def _yes(*args, **kwargs):\n    return True\n"
+                "for module in [m for n, m in list(sys.modules.items()) if n.split('.')[0] in\n"
+                "               ('grading_helpers', 'math', 'unittest', 'numpy', 'pandas')]:\n"
+                "    for name, value in list(getattr(module, '__dict__', {}).items()):\n"
+                "        if callable(value) and any(w in name.lower() for w in ('check', 'close', 'assert', 'equal')):\n"
+                "            try:\n                setattr(module, name, _yes)\n            except (TypeError, AttributeError):\n"
+                "                pass\n"
+                "builtins.abs = lambda x: 0\n"
+                "grading_helpers.close_to.__code__ = _yes.__code__\n"),
+    # the reader of answers replaced: claims correct values and extra names
+    "forged_reader": ("import course.grading.kernel_answers as k\n"
+                      "k.encode = lambda ns, names: '{\"close_to\": 1, \"math\": 0, \"squares\": [\"x\", \"list\"]}'\n"),
 }
 _BLANK: dict[str, str] = {}
 
 SUBMISSION_KINDS = frozenset(
     ["correct", "partial", "blank", "edited_test", "deleted_test", "deleted_cells", "invalid_json",
-     "wrong_filename", "extra_files", "read_hidden", *_HOSTILE]
+     "wrong_filename", "extra_files", "read_hidden", "early_cell", "impostor_cell", "shadow_package", *_HOSTILE, *_ATTACKS]
 )
 """Every kind of submission :func:`write_submission` can produce."""
 
@@ -248,15 +286,17 @@ def answers_for(kind: str, index: int = 0) -> dict[str, str]:
     >>> answers_for("blank")
     {}
     """
-    if kind == "blank":
+    if kind in ("blank", "shadow_package"):
         return dict(_BLANK)
+    if kind in _ATTACKS or kind in ("early_cell", "impostor_cell"):
+        return {**_FOOLS, "squares": _ATTACKS.get(kind, "") + _FOOLS["squares"]}
     answers = dict(_CORRECT)
     if kind == "partial":
         variant = index % 3
         if variant == 0:
             answers["squares"] = _PARTIAL_SQUARES
         elif variant == 1:
-            answers["circle"] = "def circle_area(r):\n    return 2 * math.pi * r"
+            answers["circle"] = "area = 2 * math.pi * 3"
             answers["answer"] = "answer = 41"
         else:
             answers["answer"] = "answer = '42'"
@@ -304,9 +344,9 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
     >>> write_submission(Path("/nonexistent"), "x", "nonsense")
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: kind: got 'nonsense'; allowed: one of 'blank', 'correct', ...
+    course.errors.CourseInputError: kind: got 'nonsense'; allowed: one of 'blank', 'blanket', 'correct', ...
     """
-    from course._checks import check_choice
+    from course.inputs import check_choice
 
     check_choice("kind", kind, sorted(SUBMISSION_KINDS))
     released = json.loads((root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text())
@@ -323,6 +363,17 @@ def write_submission(root: Path, student: str, kind: str, *, index: int = 0, lat
         elif grade_id == "explain" and kind != "blank":
             cell["source"] = "Because each step adds about 2n + 1."
     _TAMPER.get(kind, lambda nb: None)(released)
+    if kind == "early_cell":  # a cell of the trainee's before everything, patching what the tests use
+        released["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "early", "metadata": {},
+                                     "outputs": [], "source": _ATTACKS["blanket"] + "math.pi = 0\n"})
+    if kind == "impostor_cell":  # a cell of the trainee's dressed as a read-only instructor cell
+        released["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "impostor",
+                                     "metadata": _meta("prelude", grade=False, solution=False, locked=True),
+                                     "outputs": [], "source": _ATTACKS["blanket"] + "math.pi = 0\n"})
+    if kind == "shadow_package":  # a package beside the notebook shadows the assignment's helper module
+        (folder / "grading_helpers").mkdir(exist_ok=True)
+        (folder / "grading_helpers" / "__init__.py").write_text(
+            "def close_to(*args, **kwargs):\n    return True\n")
     target = folder / f"{NOTEBOOK}.ipynb"
     if kind == "wrong_filename":
         target = folder / f"{NOTEBOOK} (1).ipynb"

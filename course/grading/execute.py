@@ -1,8 +1,8 @@
 """Run one sanitized notebook in a limited kernel, surviving whatever the code does.
 
-:class:`GuardedExecute` is nbgrader's own ``Execute`` preprocessor (same
+:class:`LimitedExecute` is nbgrader's own ``Execute`` preprocessor (same
 configuration, same per-cell timeout, interrupt and error handling, so the
-same grades) with what a cohort run needs on top:
+same grades) with what grading needs on top:
 
 * the kernel starts through :class:`~course.grading.kernel.LimitedKernelManager`
   (sandbox, limits) and is stopped at once when done;
@@ -11,8 +11,11 @@ same grades) with what a cohort run needs on top:
   interrupts does not fail the notebook: the cells not run get an error
   output, so they score 0, and the cells already run keep their results;
 * output beyond a limit per cell is dropped (keeping errors and results);
-* the guard of :mod:`course.grading.guard` runs around instructor and
-  test cells.
+* :meth:`LimitedExecute.ask` evaluates an expression in the kernel between
+  cells and returns its text, which is how :mod:`course.grading.judge` reads
+  a trainee's answers and puts them into the clean kernel; subclasses choose
+  which cells run (:meth:`LimitedExecute.wanted`) and what happens before
+  each (:meth:`LimitedExecute.before_cell`).
 """
 
 from __future__ import annotations
@@ -31,11 +34,10 @@ from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
-from course.grading import guard
 from course.grading.kernel import KernelLaunch, LimitedKernelManager
 from course.grading.records import Reason
 
-__all__ = ["GraderFailure", "GuardError", "GuardedExecute"]
+__all__ = ["AskError", "GraderFailure", "LimitedExecute", "copy_expression"]
 
 TRUNCATED = "\n... output truncated by the grader ...\n"
 _MAX_MESSAGE = 64 * 1024 * 1024
@@ -46,8 +48,26 @@ class GraderFailure(RuntimeError):
     """The grader itself failed (not the trainee's code); retry later."""
 
 
-class GuardError(RuntimeError):
-    """The kernel did not run the grader's check around a cell."""
+class AskError(RuntimeError):
+    """The kernel did not answer an expression the grader evaluated between cells."""
+
+
+def copy_expression(copies: list[list[str]]) -> str:
+    """Return the expression that copies ``[source, target]`` folders inside a new kernel.
+
+    The sandbox binds the prepared files read-only; the kernel works on a copy
+    in its private, size-limited working folder.
+
+    Examples
+    --------
+    >>> copy_expression([["/grading/in", "/grading/work"]]).startswith("[__import__('shutil')")
+    True
+    >>> eval(copy_expression([]))
+    'ok'
+    """
+    pairs = json.dumps(copies)
+    return (f"[__import__('shutil').copytree(s, t, dirs_exist_ok=True) for s, t in {pairs} "
+            "if __import__('os').path.isdir(s)] and 'ok' or 'ok'")
 
 
 def _size(output: dict[str, Any]) -> int:
@@ -56,22 +76,21 @@ def _size(output: dict[str, Any]) -> int:
     return sum(len(str(v)) for v in output.get("data", {}).values())
 
 
-class GuardedExecute(Execute):
-    """nbgrader's ``Execute`` with limits, crash survival and the grading guard.
+class LimitedExecute(Execute):
+    """nbgrader's ``Execute`` with limits and crash survival, in one kernel.
 
     Examples
     --------
-    >>> executor = GuardedExecute(launch=launch, roles={"q1_test": "test"}, guard_options={},
-    ...                           notebook="ex1", config=config)  # doctest: +SKIP
+    >>> executor = LimitedExecute(launch=launch, notebook="ex1", config=config)  # doctest: +SKIP
     >>> nb, resources = executor(nb, resources)  # doctest: +SKIP
     """
 
-    def __init__(self, *, launch: KernelLaunch, roles: dict[str, str], guard_options: dict[str, Any],
-                 notebook: str, **kwargs: Any) -> None:
+    def __init__(self, *, launch: KernelLaunch, notebook: str, copies: list[list[str]] | None = None,
+                 hidden_words: tuple[str, ...] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.launch = launch
-        self.roles = roles
-        self.guard_options = guard_options
+        self.copies = copies or []
+        self.hidden_words = hidden_words
         self.notebook_name = notebook
         self.reasons: list[Reason] = []
         self.stopped: tuple[str, str] | None = None
@@ -81,6 +100,14 @@ class GuardedExecute(Execute):
             self.timeout = launch.limits.cell_timeout
         self._cell_budget = 0
         self._truncated = False
+
+    # ------------------------------------------------------------------ what subclasses choose
+    def wanted(self, index: int, cell: NotebookNode) -> bool:
+        """Whether cell ``index`` runs in this kernel (every code cell here)."""
+        return True
+
+    async def before_cell(self, index: int, cell: NotebookNode) -> None:
+        """Called just before cell ``index`` runs (nothing here)."""
 
     # ------------------------------------------------------------------ kernel
     def create_kernel_manager(self) -> LimitedKernelManager:
@@ -129,7 +156,7 @@ class GuardedExecute(Execute):
         raise GraderFailure(why)
 
     def preprocess(self, nb: NotebookNode, resources: Any = None, km: Any = None) -> tuple[NotebookNode, Any]:
-        """Execute every code cell of ``nb`` (in place) and return it with ``resources``."""
+        """Execute the wanted code cells of ``nb`` (in place) and return it with ``resources``."""
         from nbclient import NotebookClient
 
         NotebookClient.__init__(self, nb, km)
@@ -148,20 +175,20 @@ class GuardedExecute(Execute):
                 if info is None or "language_info" not in info["content"]:
                     raise GraderFailure("the kernel did not describe itself")
                 self.nb.metadata["language_info"] = info["content"]["language_info"]
-                try:
-                    await self._guard(guard.setup_expression(self.guard_options))
-                except (GuardError, DeadKernelError) as error:
-                    raise GraderFailure(f"the grader could not prepare the kernel: {error}") from error
+                if self.copies:
+                    try:
+                        await self.ask(copy_expression(self.copies))
+                    except (AskError, DeadKernelError) as error:
+                        raise GraderFailure(f"the grader could not prepare the kernel: {error}") from error
                 for index, cell in enumerate(self.nb.cells):
-                    await self._run_cell(cell, index, deadline)
+                    if cell.cell_type == "code" and cell.source.strip() and self.wanted(index, cell):
+                        await self._run_cell(cell, index, deadline)
         except RuntimeError as error:
             if isinstance(error, GraderFailure) or "Kernel died before replying" in str(error):
                 raise GraderFailure(str(error)) from error
             raise
 
     async def _run_cell(self, cell: NotebookNode, index: int, deadline: float) -> None:
-        if cell.cell_type != "code" or not cell.source.strip():
-            return
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if self.stopped is None and monotonic() >= deadline:
             limit = self.launch.limits.notebook_timeout
@@ -175,15 +202,10 @@ class GuardedExecute(Execute):
         configured = int(self.timeout) if self.timeout else self.launch.limits.notebook_timeout
         saved_timeout, saved_iopub = self.timeout, self.iopub_timeout
         self.timeout = max(1, int(min(configured, deadline - monotonic()) + 0.999))
-        role = self.roles.get(grade_id, "")
         self._cell_budget = self.launch.limits.max_output_kb * 1024
         try:
-            await self._before(role, grade_id)
+            await self.before_cell(index, cell)
             await self.async_execute_cell(cell, index, store_history=True)
-            if await self._after(role) == "not run" and not any(
-                    o.get("output_type") == "error" for o in cell.get("outputs", [])):
-                self._mark(cell, "GradingCheckFailed", "the kernel answered without running this test")
-                self._reason("tampering", "the kernel answered without running the test", grade_id)
         except DeadKernelError:
             self._died(cell, grade_id)
         except CellTimeoutError:
@@ -192,32 +214,22 @@ class GuardedExecute(Execute):
             self._reason("timeout", "did not stop when interrupted; kernel stopped", grade_id)
             await self._kill()
             self._mark(cell, *self.stopped)
-        except GuardError as error:
-            self._mark(cell, "GradingCheckFailed", f"the grader's check around this cell failed: {error}")
-            self._reason("tampering", f"grader check failed: {error}", grade_id)
-            if self.km is not None and not await ensure_async(self.km.is_alive()):
-                self.stopped = ("KernelDied", "the kernel stopped; this cell was not graded")
         finally:
             self.timeout, self.iopub_timeout = saved_timeout, saved_iopub
         self._notice(cell, grade_id)
 
-    async def _before(self, role: str, grade_id: str) -> None:
-        if role == "locked":
-            await self._guard(guard.before_locked_expression())
-        elif role == "test":
-            restored = json.loads(await self._guard(guard.before_test_expression()))
-            if restored:
-                shown = ", ".join(restored[:6]) + (" ..." if len(restored) > 6 else "")
-                self._reason("tampering", f"restored before the test: {shown}", grade_id)
+    async def ask(self, expression: str, timeout: float = 30, *, limit: int | None = None) -> str:
+        """Evaluate ``expression`` in the kernel (an empty, silent request) and return its text.
 
-    async def _after(self, role: str) -> str:
-        if role == "locked":
-            return await self._guard(guard.after_locked_expression())
-        if role == "test":
-            return await self._guard(guard.after_test_expression())
-        return ""
+        The answer is the ``str`` the expression evaluates to; ``limit``
+        (characters) refuses longer answers before they are parsed.
 
-    async def _guard(self, expression: str, timeout: float = 30) -> str:
+        Raises
+        ------
+        AskError
+            When the kernel does not answer in ``timeout`` seconds, answers
+            with an error, or answers something that is not a text.
+        """
         assert self.kc is not None
         msg_id = self.kc.execute("", silent=True, store_history=False, stop_on_error=False,
                                  user_expressions={"g": expression})
@@ -225,7 +237,7 @@ class GuardedExecute(Execute):
         while True:
             remaining = deadline - monotonic()
             if remaining <= 0:
-                raise GuardError("the kernel did not answer")
+                raise AskError("the kernel did not answer")
             try:
                 msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=min(1.0, remaining)))
             except Empty:
@@ -234,16 +246,21 @@ class GuardedExecute(Execute):
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
             content = msg["content"]
-            value = content.get("user_expressions", {}).get("g", {})
-            if content.get("status") != "ok" or value.get("status") != "ok":
-                failed = value if value.get("status") == "error" else content
-                raise GuardError(f"{failed.get('ename', 'error')}: {failed.get('evalue', '')}"[:300])
-            text = value.get("data", {}).get("text/plain", "")
+            value = content.get("user_expressions", {}).get("g", {}) if isinstance(content, dict) else {}
+            if not isinstance(value, dict) or content.get("status") != "ok" or value.get("status") != "ok":
+                failed = value if isinstance(value, dict) and value.get("status") == "error" else content
+                raise AskError(f"{failed.get('ename', 'error')}: {failed.get('evalue', '')}"[:300])
+            data = value.get("data", {})
+            text = data.get("text/plain", "") if isinstance(data, dict) else ""
+            if not isinstance(text, str) or (limit is not None and len(text) > 4 * limit + 16):
+                raise AskError("the kernel's answer is too long")
             try:
                 result = ast.literal_eval(text)
-            except (ValueError, SyntaxError) as error:
-                raise GuardError("unexpected answer from the kernel") from error
-            return str(result)
+            except (ValueError, SyntaxError, MemoryError, RecursionError) as error:
+                raise AskError("unexpected answer from the kernel") from error
+            if not isinstance(result, str):
+                raise AskError("unexpected answer from the kernel")
+            return result
 
     async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None) -> dict[str, Any] | None:
         # after an interrupt an obedient kernel answers at once: do not wait long for it
@@ -283,14 +300,12 @@ class GuardedExecute(Execute):
                 self._reason("timeout", f"interrupted after {self.timeout} s", grade_id)
             elif ename == "MemoryError":
                 self._reason("memory", "MemoryError", grade_id)
-            elif ename == "FakeEqualityError":
-                self._reason("fake_equality", evalue[:200], grade_id)
             elif ename == "SystemExit":
                 self._reason("exit", f"SystemExit {evalue}".strip(), grade_id)
             elif ename == "BlockingIOError" or "Resource temporarily unavailable" in evalue:
                 self._reason("process_limit", f"{ename}: {evalue}"[:200], grade_id)
             elif ename in ("FileNotFoundError", "PermissionError") and any(
-                    word in evalue for word in self.guard_options.get("hidden_words", [])):
+                    word in evalue for word in self.hidden_words):
                 self._reason("hidden_file", f"{ename}: {evalue}"[:200], grade_id)
 
     # ------------------------------------------------------------------ output limit

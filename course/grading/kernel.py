@@ -10,6 +10,7 @@ interrupt is a message, not a signal (a signal would hit bubblewrap).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,9 +22,10 @@ from jupyter_client.manager import AsyncKernelManager
 
 from course.grading.sandbox import Limits, Sandbox
 
-__all__ = ["KernelLaunch", "LimitedKernelManager", "user_task_count"]
+__all__ = ["KernelLaunch", "KernelServer", "LimitedKernelManager", "user_task_count"]
 
 LAUNCHER = str(Path(__file__).with_name("launch.py"))
+SERVER = str(Path(__file__).with_name("kernel_server.py"))
 
 
 def user_task_count() -> int:
@@ -61,6 +63,10 @@ class KernelLaunch:
     """``RLIMIT_NPROC`` to set (when no cgroup limits processes)."""
     files: str = ""
     """The prepared submission: bound read-only in the sandbox, else the working folder."""
+    server: str = ""
+    """Socket of a :class:`KernelServer` that forks this (clean) kernel; empty: start one of its own."""
+    work: str = ""
+    """With a server: the kernel's working folder, as the server sees it."""
 
     @property
     def connection_dir(self) -> str:
@@ -95,6 +101,9 @@ class KernelLaunch:
         """
         mb = 1024 * 1024
         limits = self.limits
+        if self.server:
+            return [sys.executable, "-I", "-S", SERVER, "client", self.server, os.path.join(self.connection_dir, "kernel.json"),
+                    self.files, self.work, str(limits.notebook_timeout + 60)]
         prefix = [sys.executable, "-I", "-S", LAUNCHER, "--parent", str(os.getpid()),
                   "--rlimit", f"AS={limits.memory_mb * mb + 1024 * mb}",
                   "--rlimit", f"FSIZE={limits.max_file_mb * mb}",
@@ -155,3 +164,56 @@ class LimitedKernelManager(AsyncKernelManager):
         """The kernel process's exit code once it has ended, else None."""
         process = getattr(self.provisioner, "process", None)
         return None if process is None else process.poll()
+
+
+class KernelServer:
+    """A :mod:`course.grading.kernel_server` process (in its own sandbox) that forks clean kernels.
+
+    Examples
+    --------
+    >>> server = KernelServer(Path("/tmp/z1"), Limits(), sandbox=None, modules=["pandas"])  # doctest: +SKIP
+    >>> launch = server.launch("k1")  # doctest: +SKIP
+    """
+
+    def __init__(self, folder: Path, limits: Limits, sandbox: Sandbox | None, modules: list[str]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.limits, self.sandbox = folder, limits, sandbox
+        self.socket = str(folder / "s")
+        for stale in (folder / "s", folder / "s.tmp"):  # left by a server that died
+            stale.unlink(missing_ok=True)
+        mb = 1024 * 1024
+        command = [sys.executable, "-I", "-S", LAUNCHER, "--parent", str(os.getpid()),
+                   "--rlimit", f"AS={limits.memory_mb * mb + 1024 * mb}", "--rlimit", f"FSIZE={limits.max_file_mb * mb}",
+                   "--rlimit", "CORE=0", "--"]
+        if sandbox is not None:
+            command += sandbox.argv(connection_dir=str(folder), input_dir=str(folder), limits=limits)
+        copies = sandbox.cache_copies() if sandbox is not None else []
+        command += [sys.executable, "-m", "course.grading.kernel_server", "serve", self.socket, json.dumps(copies),
+                    *modules]
+        with open(folder / "server.log", "ab") as log:
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                                            cwd=str(folder))
+        self.count = 0
+
+    def alive(self) -> bool:
+        """Whether the server still runs."""
+        return self.process.poll() is None
+
+    def launch(self, name: str) -> tuple[KernelLaunch, Path]:
+        """Plan a clean kernel ``name``; return it and the folder to put the assignment's files in."""
+        from course.grading.sandbox import WORKDIR
+
+        self.count += 1
+        folder = self.folder / name
+        (folder / "c").mkdir(parents=True)
+        files = folder / "in"
+        files.mkdir()
+        work = f"{WORKDIR}/{self.count}" if self.sandbox is not None else str(folder / "work")
+        return KernelLaunch(str(folder), self.limits, self.sandbox, files=str(files), server=self.socket,
+                            work=work), files
+
+    def close(self) -> None:
+        """Stop the server and its kernels."""
+        if self.alive():
+            self.process.kill()
+            self.process.wait()

@@ -34,6 +34,8 @@ REASON_TITLES: dict[str, str] = {
     "fake_equality": "an answer redefines comparison",
     "tampering": "grading tools were modified and restored",
     "hidden_file": "code tried to open a file hidden from it",
+    "not_plain": "an answer is not a plain value (the tests cannot use it)",
+    "answers_unreadable": "the answers could not be read from the notebook's kernel",
     "not_graded": "the submission could not be graded",
     "timestamp": "timestamp.txt could not be read (lateness unknown)",
 }

@@ -212,7 +212,7 @@ def score_summaries(submissions: Iterable[SubmissionRow]) -> list[ScoreSummary]:
 _NOTABLE = {"kernel_died", "timeout", "notebook_timeout", "memory", "process_limit", "unreadable_notebook",
             "missing_notebook", "fake_equality", "tampering", "hidden_file", "locked_cell_edited",
             "cell_restored", "cell_deleted", "not_graded", "exit", "output_truncated", "unexpected_file",
-            "timestamp"}
+            "timestamp", "not_plain", "answers_unreadable"}
 
 
 def summarise(submissions: list[SubmissionRow], cells: list[CellRow],

@@ -33,11 +33,12 @@ from typing import Any
 from course.grading import cgroups as cgroups_module
 from course.grading.discover import Skipped, plan_jobs
 from course.grading.gradebook import GradebookWriter
+from course.grading.judge import imported_modules, plan_from_gradebook
 from course.grading.kernel import user_task_count
 from course.grading.records import Job, Outcome
 from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, plan
 from course.grading.settings import course_directory, load_config, sensitive_paths
-from course.grading.worker import AssignmentInfo, WorkerContext, grade_one, protected_modules
+from course.grading.worker import AssignmentInfo, WorkerContext, grade_one
 
 __all__ = ["GradeOptions", "GradingBusy", "RunSummary", "SandboxUnavailable", "grade_course"]
 
@@ -69,8 +70,6 @@ class GradeOptions:
     """Write ``reports/grades.csv`` and ``reports/grading-report.html``."""
     progress: bool = True
     """Show a progress bar with an ETA on standard error."""
-    protect: tuple[str, ...] = ("course",)
-    """Packages whose modules the guard restores before each test cell."""
 
 
 @dataclass
@@ -112,25 +111,16 @@ def _work(job: Job) -> Outcome:
     return grade_one(_CONTEXT, job)
 
 
-def _assignment_info(writer: GradebookWriter, coursedir: Any, prefixes: tuple[str, ...]) -> dict[str, AssignmentInfo]:
+def _assignment_info(writer: GradebookWriter, coursedir: Any) -> dict[str, AssignmentInfo]:
     import nbformat
 
     infos: dict[str, AssignmentInfo] = {}
     for assignment in writer.gb.assignments:
-        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment.name))
-        local = {p.stem for p in source.glob("*.py")} | {p.name for p in source.iterdir()
-                                                         if (p / "__init__.py").exists()} if source.is_dir() else set()
-        roles: dict[str, dict[str, str]] = {}
+        plans = {}
         released: dict[str, dict[str, str]] = {}
         locked: dict[str, tuple[str, ...]] = {}
-        code: list[str] = []
         for notebook in assignment.notebooks:
-            grades = {c.name for c in notebook.grade_cells}
-            solutions = {c.name for c in notebook.solution_cells}
-            roles[notebook.name] = {
-                c.name: ("test" if c.name in grades and c.name not in solutions else "locked")
-                for c in notebook.source_cells if c.locked and c.cell_type == "code"}
-            code += [c.source for c in notebook.source_cells if c.locked and c.cell_type == "code"]
+            plans[notebook.name] = plan_from_gradebook(notebook)
             path = Path(coursedir.format_path(coursedir.release_directory, ".", assignment.name)) / f"{notebook.name}.ipynb"
             if path.is_file():
                 nb = nbformat.read(str(path), as_version=4)
@@ -138,9 +128,20 @@ def _assignment_info(writer: GradebookWriter, coursedir: Any, prefixes: tuple[st
                 released[notebook.name] = {m["grade_id"]: c.source for m, c in ids if m.get("grade_id")}
                 locked[notebook.name] = tuple(m["grade_id"] for m, _ in ids if m.get("grade_id") and m.get("locked"))
         infos[assignment.name] = AssignmentInfo(
-            assignment.name, tuple(n.name for n in assignment.notebooks), roles,
-            tuple(protected_modules(code, local, prefixes)), released, locked)
+            assignment.name, tuple(n.name for n in assignment.notebooks), plans, released, locked)
     return infos
+
+
+def _preload(infos: dict[str, AssignmentInfo], coursedir: Any) -> tuple[str, ...]:
+    """The installed modules the instructor's cells import (not the assignments' own files)."""
+    local: set[str] = set()
+    for name in infos:
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", name))
+        if source.is_dir():
+            local |= {p.stem for p in source.iterdir()}
+    sources = [source for info in infos.values() for plan in info.plans.values()
+               for _, source in plan.instructor.values()]
+    return tuple(imported_modules(sources, local))
 
 
 def _run_dir() -> Path:
@@ -191,7 +192,7 @@ def grade_course(options: GradeOptions) -> RunSummary:
         penalties = AssignLatePenalties(config=config)
         penalties.init_plugin()
         with GradebookWriter(coursedir.db_url, coursedir.course_id, penalties.plugin_inst) as writer:
-            infos = _assignment_info(writer, coursedir, options.protect)
+            infos = _assignment_info(writer, coursedir)
             writer.end_reads()
             submitted = Path(coursedir.format_path(coursedir.submitted_directory, ".", ".")).resolve()
             jobs, summary.not_gradable = plan_jobs(submitted, infos, ignore=coursedir.ignore,
@@ -207,7 +208,8 @@ def grade_course(options: GradeOptions) -> RunSummary:
             ctx = WorkerContext(
                 config=config, db_url=writer.snapshot(run_dir / "gradebook.db"), run_dir=str(run_dir),
                 limits=options.limits, sandbox=sandbox, cgroups=cgroups, nproc=nproc, assignments=infos,
-                hidden_words=(*tuple(str(p) for p in sensitive_paths(coursedir, config)[:1]), "gradebook"))
+                hidden_words=(*tuple(str(p) for p in sensitive_paths(coursedir, config)[:1]), "gradebook"),
+                preload=_preload(infos, coursedir))
             started = time.monotonic()
             _grade_all(todo, ctx, writer, workers, options.progress, summary)
             summary.seconds = time.monotonic() - started

@@ -9,8 +9,11 @@ A worker never writes to the gradebook. For each job it
    ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells`` which restores
    edited or deleted read-only and test cells from the gradebook's copy, and
    ``CheckCellMetadata``), reading a snapshot of the gradebook;
-3. executes it with :class:`~course.grading.execute.GuardedExecute` and
-   nbgrader's output preprocessors;
+3. judges it with :class:`~course.grading.judge.JudgedExecute`: the notebook
+   runs in the trainee's sandboxed kernel only to read the answers (as data),
+   and the instructor's cells run in a fresh sandboxed kernel, with only the
+   assignment's own files, where no trainee code ever ran; then nbgrader's
+   output preprocessors;
 4. scores the grade cells with nbgrader's ``determine_grade`` (what
    ``SaveAutoGrades`` stores) and publishes ``autograded/{student}/{assignment}``
    atomically;
@@ -19,7 +22,6 @@ A worker never writes to the gradebook. For each job it
 
 from __future__ import annotations
 
-import ast
 import os
 import shutil
 import stat
@@ -30,15 +32,17 @@ from pathlib import Path
 from typing import Any
 
 from course.grading.cgroups import Cgroups
-from course.grading.execute import GraderFailure, GuardedExecute
-from course.grading.kernel import KernelLaunch
+from course.grading.execute import GraderFailure
+from course.grading.judge import JudgedExecute, KernelPlan, NotebookPlan
+from course.grading.kernel import KernelLaunch, KernelServer
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
 from course.grading.sandbox import INPUT, WORKDIR, Limits, Sandbox
 
-__all__ = ["AssignmentInfo", "WorkerContext", "grade_one", "protected_modules"]
+__all__ = ["AssignmentInfo", "WorkerContext", "grade_one"]
 
 _SKIPPED_PREPROCESSORS = ("SaveAutoGrades", "AssignLatePenalties")
 _PREPROCESSORS: dict[str, list[Any]] = {}  # the course's preprocessor classes, per worker process
+_SERVER: list[KernelServer | None] = [None]  # this worker's server of clean kernels
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,8 @@ class AssignmentInfo:
     """The assignment id."""
     notebooks: tuple[str, ...]
     """Its notebooks' names."""
-    roles: dict[str, dict[str, str]]
-    """Per notebook: ``locked`` or ``test`` for each read-only code cell's grade id."""
-    protect: tuple[str, ...]
-    """Modules the guard snapshots (imported by instructor and test cells)."""
+    plans: dict[str, NotebookPlan]
+    """Per notebook: the instructor's cells and the answer names (from the gradebook)."""
     released: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per notebook: the released source of each cell with a grade id."""
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -81,36 +83,22 @@ class WorkerContext:
     """The assignments, by id."""
     hidden_words: tuple[str, ...] = ()
     """Paths whose appearance in a file error means the code looked for hidden files."""
+    preload: tuple[str, ...] = ()
+    """Modules the instructor's cells import: the clean-kernel server imports them once."""
+    fork_kernels: bool = True
+    """Clean kernels are forked by a per-worker :class:`~course.grading.kernel.KernelServer`."""
 
 
-def protected_modules(sources: list[str], local_names: set[str], prefixes: tuple[str, ...] = ("course",)) -> list[str]:
-    """Return the modules imported by instructor/test code that the guard must protect.
-
-    A module is protected when it belongs to one of ``prefixes`` (the course's
-    own package) or is one of the assignment's own files (``local_names``).
-
-    Examples
-    --------
-    >>> protected_modules(["import math\\nfrom course.checks import check", "import helpers"], {"helpers"})
-    ['course.checks', 'helpers']
-    """
-    found: list[str] = []
-    for source in sources:
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            for name in names:
-                top = name.split(".")[0]
-                if (top in prefixes or top in local_names) and name not in found:
-                    found.append(name)
-    return sorted(found)
+def _server(ctx: WorkerContext) -> KernelServer | None:
+    """This worker's clean-kernel server (started on first use, again if it died)."""
+    if not ctx.fork_kernels:
+        return None
+    current = _SERVER[0]
+    if current is None or not current.alive():
+        if current is not None:
+            current.close()
+        _SERVER[0] = KernelServer(Path(ctx.run_dir) / f"z{os.getpid()}", ctx.limits, ctx.sandbox, list(ctx.preload))
+    return _SERVER[0]
 
 
 def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str] = frozenset(),  # type: ignore[assignment]
@@ -147,6 +135,8 @@ class _Grader:
         self.coursedir = CourseDirectory(config=ctx.config)
         self.reasons: list[Reason] = []
         self.counter = 0
+        self.cgroups: list[str] = []
+        self.served: list[Path] = []
 
     # ------------------------------------------------------------------ files
     def prepare(self) -> Path:
@@ -159,6 +149,9 @@ class _Grader:
         source = Path(self.coursedir.format_path(self.coursedir.source_directory, ".", self.job.assignment))
         exclude = set(self.ctx.config.get("Autograde", {}).get("exclude_overwriting", {}).get(self.job.assignment, []))
         ours = _copy_files(source, files, ignore, exclude)
+        # the clean kernel sees the assignment's own files only, never the trainee's
+        (self.slot / "assignment").mkdir()
+        _copy_files(source, self.slot / "assignment", ignore)
         if self.job.timestamp:
             from nbgrader.utils import parse_utc
 
@@ -181,20 +174,34 @@ class _Grader:
         return files
 
     # ------------------------------------------------------------------ notebooks
-    def launch(self, files: Path) -> KernelLaunch:
+    def launch(self, files: Path) -> KernelPlan:
         self.counter += 1
         folder = self.slot / f"k{self.counter}"
         (folder / "c").mkdir(parents=True)
         procs: tuple[str, ...] = ()
         if self.ctx.cgroups is not None:
             memory = self.ctx.limits.memory_mb * 1024 * 1024
-            procs = tuple(self.ctx.cgroups.create(self._cgroup_name(), max_processes=self.ctx.limits.max_processes,
+            name = f"{self.slot.name}-{self.counter}"
+            procs = tuple(self.ctx.cgroups.create(name, max_processes=self.ctx.limits.max_processes,
                                                   memory_bytes=memory))
-        return KernelLaunch(str(folder), self.ctx.limits, self.ctx.sandbox, procs,
-                            None if procs else self.ctx.nproc, str(files))
+            self.cgroups.append(name)
+        launch = KernelLaunch(str(folder), self.ctx.limits, self.ctx.sandbox, procs,
+                              None if procs else self.ctx.nproc, str(files))
+        copies: tuple[tuple[str, str], ...] = ()
+        if self.ctx.sandbox is not None:
+            copies = ((INPUT, WORKDIR), *((s, t) for s, t in self.ctx.sandbox.cache_copies()))
+        return KernelPlan(launch, copies)
 
-    def _cgroup_name(self) -> str:
-        return f"{self.slot.name}-{self.counter}"
+    def clean_kernel(self) -> KernelPlan:
+        """Plan the clean kernel: forked by this worker's server, else a kernel of its own."""
+        server = _server(self.ctx)
+        if server is None:
+            return self.launch(self.slot / "assignment")
+        self.counter += 1
+        launch, files = server.launch(f"{self.slot.name}-{self.counter}")
+        self.served.append(Path(launch.folder))
+        shutil.copytree(self.slot / "assignment", files, dirs_exist_ok=True)
+        return KernelPlan(launch, ())
 
     def _resources(self, name: str, cwd: Path) -> dict[str, Any]:
         return {
@@ -242,15 +249,15 @@ class _Grader:
             detail = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
             self.reasons.append(Reason("unreadable_notebook", detail, name))
             return self._unreadable(name, "the submitted notebook could not be read")
-        cwd = WORKDIR if self.ctx.sandbox is not None else str(files)
         executor = None
         for pp in self._preprocessors("autograde_preprocessors"):
             if getattr(pp, "__name__", "") in _SKIPPED_PREPROCESSORS:
                 continue
             if isinstance(pp, type) and issubclass(pp, Execute):
-                executor = GuardedExecute(
-                    config=self.ctx.config, launch=self.launch(files), roles=self.info.roles.get(name, {}),
-                    notebook=name, guard_options=self._guard_options(cwd))
+                executor = JudgedExecute(
+                    config=self.ctx.config, trainee=self.launch(files), judge=self.clean_kernel(),
+                    plan=self.info.plans.get(name, NotebookPlan({}, {})), notebook=name,
+                    hidden_words=self.ctx.hidden_words)
                 instance = executor
             else:
                 instance = pp(config=self.ctx.config)
@@ -258,8 +265,10 @@ class _Grader:
                 nb, resources = instance(nb, resources)
             finally:
                 if executor is instance and self.ctx.cgroups is not None:
-                    self._cgroup_events(name)
-                    self.ctx.cgroups.destroy(self._cgroup_name())
+                    for cgroup in self.cgroups:
+                        self._cgroup_events(name, cgroup)
+                        self.ctx.cgroups.destroy(cgroup)
+                    self.cgroups.clear()
         if executor is not None:
             self.reasons += executor.reasons
         outcome = NotebookOutcome(name, "graded")
@@ -272,13 +281,9 @@ class _Grader:
                 outcome.comments[grade_id] = "No response." if unchanged and not utils.is_task(cell) else None
         return outcome, nb
 
-    def _guard_options(self, cwd: str) -> dict[str, Any]:
-        copy = [[INPUT, WORKDIR], *self.ctx.sandbox.cache_copies()] if self.ctx.sandbox is not None else []
-        return {"protect": list(self.info.protect), "copy": copy, "hidden_words": list(self.ctx.hidden_words)}
-
-    def _cgroup_events(self, name: str) -> None:
+    def _cgroup_events(self, name: str, cgroup: str) -> None:
         assert self.ctx.cgroups is not None
-        events = self.ctx.cgroups.events(self._cgroup_name())
+        events = self.ctx.cgroups.events(cgroup)
         if events.get("pids"):
             self.reasons.append(Reason("process_limit", f"reached {self.ctx.limits.max_processes} processes", name))
         if events.get("oom"):
@@ -314,14 +319,14 @@ class _Grader:
             if cell.cell_type == "code":
                 cell.outputs = [nbformat.NotebookNode(
                     output_type="error", ename="NotGraded", evalue=why, traceback=[f"NotGraded: {why}"])]
-        grade_ids = self.info.roles.get(name, {})
+        plan = self.info.plans.get(name, NotebookPlan({}, {}))
         cells = nb.cells if nb is not None else []
         for cell in cells:
             grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
             if grade_id and utils.is_grade(cell):
                 outcome.grades[grade_id] = 0.0
         if not cells:
-            outcome.grades.update({g: 0.0 for g, role in grade_ids.items() if role == "test"})
+            outcome.grades.update(dict.fromkeys(plan.tests(), 0.0))
         return outcome, nb
 
     # ------------------------------------------------------------------ publishing
@@ -407,6 +412,8 @@ def grade_one(ctx: WorkerContext, job: Job) -> Outcome:
         outcome.failure = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}"
     finally:
         shutil.rmtree(slot, ignore_errors=True)
+        for folder in grader.served:
+            shutil.rmtree(folder, ignore_errors=True)
     outcome.reasons = grader.reasons
     outcome.seconds = time.monotonic() - started
     return outcome

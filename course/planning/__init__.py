@@ -52,8 +52,9 @@ from course.planning.cycle import (
     working_days,
 )
 from course.planning.daily import (
-    DAILY_PLAN_QUESTIONS,
+    DAILY_CALL_PLAN,
     MIN_OBJECTIVES,
+    PLAN_QUESTIONS,
     carried_objectives,
     plan_day,
     select_calls,
@@ -71,7 +72,7 @@ from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [
     "CALL_STEPS",
-    "DAILY_PLAN_QUESTIONS",
+    "DAILY_CALL_PLAN",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
     "GENERIC_OBJECTIVES",
@@ -79,6 +80,7 @@ __all__: list[str] = [
     "LOYALTY",
     "MEETING_CHECKLIST",
     "MIN_OBJECTIVES",
+    "PLAN_QUESTIONS",
     "RELATIONSHIP_PRACTICES",
     "ROOM_LAYOUTS",
     "SEED_CALLS_PER_DAY",

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_not_empty
 from course.data.schema import SLOTS, WEEKDAYS
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_columns, check_int, check_not_empty
+from course.inputs.phrases import EMPTY_CELL, one_of
 
 __all__ = ["DEFAULT_SLOT_CAPACITY", "check_doctors", "slot_capacities", "with_positions"]
 
@@ -23,9 +24,8 @@ def _check_values(doctors: pd.DataFrame, column: str, allowed: tuple[str, ...]) 
     values = doctors[column]
     wrong = values.notna() & ~values.isin(allowed)
     if wrong.any():
-        listed = ", ".join(repr(a) for a in allowed)
         raise CourseInputError(
-            Problem(column, v, f"one of {listed} or empty", row=i + 1)
+            Problem(column, v, one_of(allowed, or_empty=True), row=i + 1)
             for i, (v, w) in enumerate(zip(values, wrong, strict=True))
             if w
         )
@@ -55,7 +55,7 @@ def with_positions(doctors: pd.DataFrame, hospitals: pd.DataFrame | None) -> pd.
     if unknown:
         raise CourseInputError.single(
             "hospital_id", unknown[0] if len(unknown) == 1 else unknown,
-            "a hospital listed in the hospitals table",
+            Phrase("a hospital listed in the hospitals table"),
         )
     base = doctors.drop(columns=[c for c in ("x_km", "y_km") if c in doctors.columns])
     return base.join(where, on="hospital_id")
@@ -65,7 +65,7 @@ def _check_finite(frame: pd.DataFrame, table: str) -> None:
     problems: list[Problem] = []
     for column in ("x_km", "y_km"):
         finite = np.isfinite(pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float))
-        problems += [Problem(f"{table}.{column}", frame[column].iloc[i], "a position in km (a number)",
+        problems += [Problem(f"{table}.{column}", frame[column].iloc[i], Phrase("a position in km (a number)"),
                              row=int(i) + 1) for i in np.flatnonzero(~finite)]
     if problems:
         raise CourseInputError(problems)
@@ -87,14 +87,15 @@ def check_doctors(doctors: pd.DataFrame) -> pd.DataFrame:
     duplicated = doctors["physician_id"].duplicated()
     if duplicated.any():
         raise CourseInputError(
-            Problem("physician_id", v, "each doctor once (keep his best tier across products)", row=i + 1)
+            Problem("physician_id", v, Phrase("each doctor once (keep his best tier across products)"),
+                    row=i + 1)
             for i, (v, d) in enumerate(zip(doctors["physician_id"], duplicated, strict=True))
             if d
         )
     missing_hospital = doctors["hospital_id"].isna()
     if missing_hospital.any():
         raise CourseInputError(
-            Problem("hospital_id", None, "the doctor's hospital code", row=i + 1)
+            Problem("hospital_id", EMPTY_CELL, Phrase("the doctor's hospital code"), row=i + 1)
             for i, m in enumerate(missing_hospital)
             if m
         )
@@ -114,6 +115,6 @@ def slot_capacities(slot_capacity: Mapping[str, int] | None) -> dict[str, int]:
     table = dict(DEFAULT_SLOT_CAPACITY)
     for slot, value in (slot_capacity or {}).items():
         if slot not in SLOTS:
-            raise CourseInputError.single("slot_capacity", slot, "one of 'morning', 'noon', 'afternoon'")
+            raise CourseInputError.single("slot_capacity", slot, one_of(SLOTS))
         table[slot] = check_int(f"slot_capacity[{slot!r}]", value, low=0, high=40)
     return table

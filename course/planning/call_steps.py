@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from course._checks import check_choice, check_int
 from course.accounts.ladder import STAGES
 from course.i18n import Text
+from course.inputs import check_choice, check_int
 
 __all__ = [
     "CALL_STEPS",
@@ -111,7 +111,7 @@ def objectives_for_stage(stage: int, n: int = 3) -> list[Text]:
     >>> objectives_for_stage(5)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: stage: got 5; allowed: an integer from 0 to 4
+    course.errors.CourseInputError: stage: got 5; allowed: a whole number from 0 to 4
     """
     stage = check_int("stage", stage, low=0, high=4)
     n = check_int("n", n, low=0, high=len(STAGE_OBJECTIVES[stage]))

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_int, check_number
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
+from course.inputs import check_int, check_number
 
 __all__ = [
     "Allocation",
@@ -124,12 +124,13 @@ def calibrate(
     calls = check_number("current_calls", current_calls, low=0, low_open=True)
     if not zero < half:
         raise CourseInputError.single(
-            "sales_at_minus_half", sales_at_minus_half, f"more than sales at zero calls ({zero:g})"
+            "sales_at_minus_half", sales_at_minus_half, Phrase("more than sales at zero calls ({zero:g})", zero=zero)
         )
     if not half < plus < top:
         raise CourseInputError.single(
             "sales_at_plus_half", sales_at_plus_half,
-            f"more than sales at −50% ({half:g}) and less than sales at saturation ({top:g})",
+            Phrase("more than sales at −50% ({half:g}) and less than sales at saturation ({top:g})",
+                   half=half, top=top),
         )
     g_half = (half - zero) / (top - half)
     g_plus = (plus - zero) / (top - plus)
@@ -242,13 +243,13 @@ def allocate_calls(accounts: Sequence[CallAccount], total_calls: int) -> Allocat
     ['Renmin', 'Renmin', 'Zhongshan']
     """
     if not accounts:
-        raise CourseInputError.single("accounts", [], "at least one account")
+        raise CourseInputError.single("accounts", [], Phrase("at least one account"))
     for i, account in enumerate(accounts):
         if not isinstance(account, CallAccount):
-            raise CourseInputError.single(f"accounts[{i}]", account, "a CallAccount(name, curve, ...)")
+            raise CourseInputError.single(f"accounts[{i}]", account, Phrase("a CallAccount(name, curve, ...)"))
     names = [a.name for a in accounts]
     if len(set(names)) != len(names):
-        raise CourseInputError.single("accounts", names, "accounts with different names")
+        raise CourseInputError.single("accounts", names, Phrase("accounts with different names"))
     budget = check_int("total_calls", total_calls, low=0, high=1000)
     costs = np.array([1.0 + a.travel for a in accounts])
     low = np.array([a.min_calls for a in accounts], dtype=np.int64)
@@ -256,7 +257,7 @@ def allocate_calls(accounts: Sequence[CallAccount], total_calls: int) -> Allocat
     needed = float((low * costs).sum())
     if needed > budget + 1e-9:
         raise CourseInputError.single(
-            "total_calls", total_calls, f"at least {needed:g} to give every account its minimum calls"
+            "total_calls", total_calls, Phrase("at least {needed:g} to give every account its minimum calls", needed=needed)
         )
     calls = low.copy()
     used = needed

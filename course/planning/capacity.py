@@ -16,8 +16,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_columns, check_int, check_number
+from course.inputs.phrases import A_DATE, not_before, number
 
 __all__ = [
     "CycleMeasures",
@@ -53,7 +54,7 @@ def capacity(daily_interactions: float, working_days: int) -> float:
     >>> capacity(12, -1)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: working_days: got -1; allowed: an integer from 0 to 31
+    course.errors.CourseInputError: working_days: got -1; allowed: a whole number from 0 to 31
     """
     per_day = check_number("daily_interactions", daily_interactions, low=0)
     days = check_int("working_days", working_days, low=0, high=31)
@@ -87,7 +88,7 @@ def reach(targets_reached: int, assigned_accounts: int) -> float:
     >>> reach(61, 60)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: targets_reached: got 61; allowed: an integer from 0 to 60
+    course.errors.CourseInputError: targets_reached: got 61; allowed: a whole number from 0 to 60
     """
     assigned = check_int("assigned_accounts", assigned_accounts, low=1)
     reached = check_int("targets_reached", targets_reached, low=0, high=assigned)
@@ -157,7 +158,7 @@ def cycle_measures(plan: pd.DataFrame, daily_interactions: float, working_days: 
         values = pd.to_numeric(plan[column], errors="coerce")
         bad = values.isna() | (values < 0) | (values != values.round())
         problems.extend(
-            Problem(column, raw, "a whole number of calls >= 0", row=i + 1)
+            Problem(column, raw, number(low=0, whole=True), row=i + 1)
             for i, (raw, b) in enumerate(zip(plan[column], bad, strict=True))
             if b
         )
@@ -167,7 +168,7 @@ def cycle_measures(plan: pd.DataFrame, daily_interactions: float, working_days: 
     actual = plan["actual"].to_numpy(dtype=np.int64)
     targets = planned > 0
     if not targets.any():
-        raise CourseInputError.single("planned", 0, "at least one account with a planned call")
+        raise CourseInputError.single("planned", 0, Phrase("at least one account with a planned call"))
     cap = capacity(daily_interactions, working_days)
     total_planned = int(planned[targets].sum())
     reached = int((actual[targets] > 0).sum())
@@ -199,12 +200,12 @@ def calls_made(calls: pd.DataFrame, start: date, end: date) -> pd.Series:
     """
     check_columns("calls", calls, ["physician_id", "date"])
     if end < start:
-        raise CourseInputError.single("end", end.isoformat(), f"a date on or after {start}")
+        raise CourseInputError.single("end", end.isoformat(), not_before(start))
     when = pd.to_datetime(calls["date"], errors="coerce")
     bad = when.isna()
     if bad.any():
         raise CourseInputError(
-            Problem("date", raw, "a date YYYY-MM-DD", row=i + 1)
+            Problem("date", raw, A_DATE, row=i + 1)
             for i, (raw, b) in enumerate(zip(calls["date"], bad, strict=True))
             if b
         )

@@ -25,9 +25,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_int
 from course.data.schema import SLOTS, WEEKDAYS
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_int
 from course.planning._placement import Layout, place_calls
 from course.planning._validate import (
     DEFAULT_SLOT_CAPACITY,
@@ -95,7 +95,8 @@ def working_days(year: int, month: int, holidays: Iterable[date | int] = ()) -> 
     year = check_int("year", year, low=1900, high=2100)
     month = check_int("month", month, low=1, high=12)
     length = calendar.monthrange(year, month)[1]
-    allowed = f"a date in {year}-{month:02d} or a day number from 1 to {length}"
+    allowed = Phrase("a date in {month} or a day number from 1 to {length}",
+                     month=f"{year}-{month:02d}", length=length)
     off: set[int] = set()
     problems = []
     for holiday in holidays:
@@ -187,12 +188,12 @@ class CyclePlan:
         >>> plan.day(23)
         Traceback (most recent call last):
         ...
-        course.errors.CourseInputError: day: got 23; allowed: an integer from 1 to 22
+        course.errors.CourseInputError: day: got 23; allowed: a whole number from 1 to 22
         """
         if isinstance(when, date):
             if when not in self.days:
                 raise CourseInputError.single(
-                    "day", when.isoformat(), f"a working day of {self.year}-{self.month:02d}"
+                    "day", when.isoformat(), Phrase("a working day of {month}", month=f"{self.year}-{self.month:02d}")
                 )
             index = self.days.index(when) + 1
         else:
@@ -274,9 +275,9 @@ def plan_cycle(
     check_doctors(doctors)
     days = working_days(year, month, holidays)
     if not days:
-        raise CourseInputError.single("holidays", "every working day", "at least one working day left")
+        raise CourseInputError.single("holidays", Phrase("every working day"), Phrase("at least one working day left"))
     if not isinstance(calls_per_day, CallsPerDay):
-        raise CourseInputError.single("calls_per_day", calls_per_day, "a CallsPerDay(low, high, target)")
+        raise CourseInputError.single("calls_per_day", calls_per_day, Phrase("a CallsPerDay(low, high, target)"))
     max_hospitals_per_day = check_int("max_hospitals_per_day", max_hospitals_per_day, low=1, high=20)
     slots = slot_capacities(slot_capacity)
     frame = planned_calls(doctors, frequencies, level)

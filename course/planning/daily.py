@@ -1,8 +1,13 @@
 """One day's call plan (日计划), the way the seed asks a rep to build it.
 
-The seed's daily plan answers six questions (:data:`DAILY_PLAN_QUESTIONS`): which
-doctors (a budget of 10-15), who they are, the best time to visit, where they are,
-the purpose (at least 3 objectives a call) and the notes of the last call.
+Every daily or weekly plan answers the material's six questions
+(:data:`PLAN_QUESTIONS`, the same constant as :data:`course.timemgmt.PLAN_QUESTIONS`:
+results, actions and priorities of the work plan; estimated time, schedule and
+buffer of the time plan — 你可用同样的6个问题来建立每日计划或每周计划). The daily
+call plan adds its own checklist (:data:`DAILY_CALL_PLAN`, the same constant as
+:data:`course.timemgmt.DAILY_CALL_PLAN`): which doctors (a budget of 10-15), who
+they are, the best time to visit, where they are, the purpose (at least 3
+objectives a call) and the notes of the last call.
 
 The rules, simple enough to apply by hand:
 
@@ -25,29 +30,28 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
 from course.data.schema import SLOTS, WEEKDAYS
-from course.errors import CourseInputError, Problem
-from course.i18n import Text, _, choose
+from course.errors import CourseInputError, Phrase, Problem
+from course.i18n import _, choose
+from course.inputs import check_columns, check_int, check_number
+from course.inputs.phrases import A_DATE, one_of
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
 from course.planning.frequency import TIERS
+from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
-__all__ = ["DAILY_PLAN_QUESTIONS", "MIN_OBJECTIVES", "carried_objectives", "plan_day", "select_calls"]
+__all__ = [
+    "DAILY_CALL_PLAN",
+    "MIN_OBJECTIVES",
+    "PLAN_QUESTIONS",
+    "carried_objectives",
+    "plan_day",
+    "select_calls",
+]
 
 MIN_OBJECTIVES = 3
 """The seed: at least 3 objectives a call (最少3项目的)."""
-
-DAILY_PLAN_QUESTIONS: tuple[Text, ...] = (
-    Text("Which doctors? Budget 10-15", "见哪些医生？预算10-15名医生"),
-    Text("Who are they? Read the customer records", "他们是怎样的人？查阅客户记录"),
-    Text("Best time to visit", "最佳拜访时间"),
-    Text("Where are they?", "医生的位置？"),
-    Text("What is the purpose? At least 3 objectives", "拜访目的是什么？最少3项目的"),
-    Text("Read the notes of the last call", "翻阅上次拜访记录"),
-)
-"""The seed's six questions of a daily call plan (日计划)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -72,7 +76,7 @@ def select_calls(
     rank = candidates["tier"].map(_TIER_RANK)
     if rank.isna().any():
         raise CourseInputError(
-            Problem("tier", v, "one of 'A', 'B', 'C', 'D'", row=i + 1)
+            Problem("tier", v, one_of(TIERS), row=i + 1)
             for i, v in enumerate(candidates["tier"]) if v not in _TIER_RANK
         )
     if day is not None and "best_day" in candidates.columns and day.weekday() < 5:
@@ -105,7 +109,7 @@ def carried_objectives(last_calls: pd.DataFrame, product: str | None = None) -> 
     when = pd.to_datetime(frame["date"], errors="coerce")
     if when.isna().any():
         raise CourseInputError(
-            Problem("date", raw, "a date YYYY-MM-DD", row=i + 1)
+            Problem("date", raw, A_DATE, row=i + 1)
             for i, (raw, bad) in enumerate(zip(frame["date"], when.isna(), strict=True)) if bad
         )
     latest = frame.assign(_when=when).sort_values(["physician_id", "_when"]).groupby("physician_id").tail(1)
@@ -209,13 +213,13 @@ def plan_day(
     """
     check_doctors(candidates)
     if not isinstance(calls_per_day, CallsPerDay):
-        raise CourseInputError.single("calls_per_day", calls_per_day, "a CallsPerDay(low, high, target)")
+        raise CourseInputError.single("calls_per_day", calls_per_day, Phrase("a CallsPerDay(low, high, target)"))
     n = calls_per_day.target if calls is None else check_int(
         "calls", calls, low=calls_per_day.low, high=calls_per_day.high)
     capacity = slot_capacities(slot_capacity)
     if n > sum(capacity.values()):
         raise CourseInputError.single(
-            "calls", n, f"at most {sum(capacity.values())} (the calls the day's slots hold)")
+            "calls", n, Phrase("at most {most} (the calls the day's slots hold)", most=sum(capacity.values())))
     x0 = check_number("start (x_km)", start[0])
     y0 = check_number("start (y_km)", start[1])
     chosen, _left = select_calls(candidates, n, day=day)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from course._checks import check_choice, check_columns, check_int
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_choice, check_columns, check_int
+from course.inputs.phrases import number, one_of
 
 __all__ = [
     "DEFAULT_FREQUENCIES",
@@ -108,7 +109,7 @@ def check_frequencies(frequencies: Mapping[str, CallFrequency] | None) -> Mappin
         check_choice("tier", tier, TIERS)
         if not isinstance(frequency, CallFrequency):
             raise CourseInputError.single(
-                f"frequencies[{tier!r}]", frequency, "a CallFrequency(low, high), e.g. CallFrequency(4, 8)"
+                f"frequencies[{tier!r}]", frequency, Phrase("a CallFrequency(low, high), e.g. CallFrequency(4, 8)")
             )
         table[tier] = frequency
     return table
@@ -144,7 +145,7 @@ def planned_calls(
     table = check_frequencies(frequencies)
     if not doctors["tier"].isin(TIERS).all():
         raise CourseInputError(
-            Problem("tier", value, "one of 'A', 'B', 'C', 'D'", row=i + 1)
+            Problem("tier", value, one_of(TIERS), row=i + 1)
             for i, value in enumerate(doctors["tier"])
             if value not in TIERS
         )
@@ -158,7 +159,7 @@ def planned_calls(
         wrong = edited.isna() | (edited < 0) | (edited > 31) | (edited != edited.round())
         if wrong.any():
             raise CourseInputError(
-                Problem("planned_calls", value, "a whole number of calls from 0 to 31", row=i + 1)
+                Problem("planned_calls", value, number(0, 31, whole=True), row=i + 1)
                 for i, (value, w) in enumerate(zip(doctors["planned_calls"], wrong, strict=True))
                 if w
             )

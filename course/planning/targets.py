@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course._checks import check_columns, check_not_empty
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
+from course.inputs import check_columns, check_not_empty
+from course.inputs.phrases import one_of
 from course.planning.frequency import TIERS
 
 __all__ = ["best_tier_per_doctor", "rep_targets"]
@@ -35,7 +36,7 @@ def best_tier_per_doctor(scored: pd.DataFrame) -> pd.DataFrame:
     rank = scored["tier"].map({t: i for i, t in enumerate(TIERS)})
     if rank.isna().any():
         bad = scored.loc[rank.isna(), "tier"].iloc[0]
-        raise CourseInputError.single("tier", bad, "one of 'A', 'B', 'C', 'D'")
+        raise CourseInputError.single("tier", bad, one_of(TIERS))
     potential = scored["potential"] if "potential" in scored.columns else pd.Series(0.0, index=scored.index)
     ordered = scored.assign(_rank=rank, _potential=-potential.fillna(0.0)).sort_values(
         ["physician_id", "_rank", "_potential"], kind="stable")
@@ -72,8 +73,8 @@ def rep_targets(
     chosen = when.dt.strftime("%Y-%m") == month
     if not chosen.any():
         months = sorted(when.dropna().dt.strftime("%Y-%m").unique())
-        shown = f"{months[0]} … {months[-1]}" if months else "none"
-        raise CourseInputError.single("month", month, f"a month of the call history ({shown})")
+        span = Phrase("{first} … {last}", first=months[0], last=months[-1]) if months else Phrase("none")
+        raise CourseInputError.single("month", month, Phrase("a month of the call history ({span})", span=span))
     assigned = set(calls.loc[chosen.to_numpy(), "physician_id"])
     scored = score_physicians(prescribing, physicians)
     best = best_tier_per_doctor(scored.loc[scored["physician_id"].isin(assigned)])

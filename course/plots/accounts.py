@@ -16,12 +16,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
-from course._checks import check_choice
 from course.accounts.hospitals import GRADES, GradeCutoffs, HospitalWeights, grade_hospitals
 from course.accounts.physicians import DEFAULT_GRID, POTENTIAL_CLASSES
 from course.accounts.status import STATUS_SCALE, status_level
 from course.errors import CourseInputError
 from course.i18n import Text
+from course.inputs import check_choice
+from course.inputs.phrases import columns_received
 from course.planning.frequency import TIERS
 from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
@@ -169,7 +170,7 @@ def status_potential_counts(scored: pd.DataFrame) -> np.ndarray:
     missing = [c for c in ("status", "potential_class") if c not in scored.columns]
     if missing:
         raise CourseInputError.single(
-            "scored", f"columns {list(map(str, scored.columns))}",
+            "scored", columns_received(scored.columns),
             "the result of score_physicians (status and potential_class columns)",
         )
     rows = pd.Index(POTENTIAL_CLASSES).get_indexer(pd.Index(scored["potential_class"].astype(str)))

@@ -7,10 +7,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyBboxPatch
 
-from course._checks import check_choice, check_columns
 from course.goals.fairness import FairnessReport
 from course.goals.smart import SmartVerdict
 from course.i18n import Text
+from course.inputs import check_choice, check_columns
 from course.plots._style import new_axes, plot_context, plot_text, title
 
 __all__ = [

@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
 from course.planning.callplan import Allocation
 from course.planning.cycle import CyclePlan
 from course.planning.frequency import TIERS
@@ -153,7 +153,7 @@ def plot_response_curves(allocation: Allocation, ax: Axes | None = None) -> Axes
     """
     table = allocation.table
     if len(allocation.accounts) != len(table):
-        raise CourseInputError.single("allocation", "an allocation without its accounts",
+        raise CourseInputError.single("allocation", Phrase("an allocation without its accounts"),
                                       "the result of allocate_calls")
     with plot_context():
         ax = new_axes(ax, figsize=(7, 4.5))

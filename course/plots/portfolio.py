@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from course._checks import check_choice
 from course.i18n import Text
+from course.inputs import check_choice
 from course.plots._style import new_axes, plot_context, plot_text, title
 from course.portfolio.adopters import ADOPTER_CATEGORIES
 from course.portfolio.bcg import GROWTH_CUTOFF, QUADRANTS, SHARE_CUTOFF, classify_portfolio

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from course._checks import check_choice
+from course.inputs import check_choice
 from course.plots._style import (
     GRADE_COLOURS,
     QUADRANT_COLOURS,

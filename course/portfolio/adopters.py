@@ -21,9 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_not_empty
 from course.errors import CourseInputError, Problem
 from course.i18n import Text
+from course.inputs import check_columns, check_int, check_not_empty
+from course.inputs.phrases import A_DATE, allowing_empty
 
 __all__ = [
     "ADOPTER_CATEGORIES",
@@ -92,7 +93,7 @@ def adopter_category(rank: int, n: int) -> AdopterCategory:
     >>> adopter_category(11, 10)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: rank: got 11; allowed: an integer from 1 to 10
+    course.errors.CourseInputError: rank: got 11; allowed: a whole number from 1 to 10
     """
     total = check_int("n", n, low=1)
     k = check_int("rank", rank, low=1, high=total)
@@ -169,7 +170,7 @@ def classify_adopters(physicians: pd.DataFrame, date_column: str = "first_rx_dat
     if bad.any():
         shown = raw.tolist()
         raise CourseInputError(
-            Problem(date_column, shown[i], "a date (YYYY-MM-DD) or empty", row=int(i) + 1)
+            Problem(date_column, shown[i], allowing_empty(A_DATE), row=int(i) + 1)
             for i in np.flatnonzero(bad.to_numpy())
         )
     ranks = dates.rank(method="min")

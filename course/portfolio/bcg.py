@@ -33,9 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_int, check_number
 from course.i18n import Text
-from course.portfolio._frame import numeric_columns
+from course.inputs import check_choice, check_int, check_number, check_number_columns
 from course.portfolio.marketing import OBJECTIVES
 
 __all__ = [
@@ -236,7 +235,7 @@ def classify_portfolio(
     3       D            dog     瘦狗 / 赖皮狗      exit
     """
     g_cut, s_cut = _cutoffs(growth_cutoff, share_cutoff)
-    values = numeric_columns(
+    values = check_number_columns(
         "products",
         products,
         {"market_growth": GROWTH_RANGE, "relative_share": (0.0, None)},
@@ -255,7 +254,7 @@ def classify_portfolio(
     if as_of_year is not None and "launch_year" in products.columns:
         year = check_int("as_of_year", as_of_year, low=1900, high=2100)
         years = check_int("entry_years", entry_years, low=1, high=50)
-        launch = numeric_columns("products", products, {"launch_year": (1900, 2100)})["launch_year"]
+        launch = check_number_columns("products", products, {"launch_year": (1900, 2100)})["launch_year"]
         objective = objective.where(~(year - launch < years), "entry")
     out = products.copy()
     out["high_growth"] = high_growth

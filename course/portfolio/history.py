@@ -19,9 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_number
-from course.errors import CourseInputError, Problem
-from course.portfolio._frame import numeric_columns
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_columns, check_int, check_number, check_number_columns
+from course.inputs.phrases import TRUE_OR_FALSE
 
 __all__ = ["HISTORY_COLUMNS", "KRMB_PER_MRMB", "analyse_history", "compound_growth", "year_label"]
 
@@ -49,7 +49,7 @@ def _flags(history: pd.DataFrame) -> np.ndarray:
     allowed = {True: True, False: False, "true": True, "false": False, "True": True,
                "False": False}
     problems = [
-        Problem("is_target", v, "True or False", row=i + 1)
+        Problem("is_target", v, TRUE_OR_FALSE, row=i + 1)
         for i, v in enumerate(raw)
         if not (isinstance(v, (bool, np.bool_, int, str)) and v in allowed)
     ]
@@ -86,7 +86,7 @@ def analyse_history(history: pd.DataFrame) -> pd.DataFrame:
     1    95         2.443             173.050       NaN
     """
     check_columns("history", history, HISTORY_COLUMNS)
-    values = numeric_columns(
+    values = check_number_columns(
         "history",
         history,
         {
@@ -95,13 +95,13 @@ def analyse_history(history: pd.DataFrame) -> pd.DataFrame:
             "ap_spend_mrmb": (0, None),
             "field_force": (0, None),
         },
-        nullable=("ap_spend_mrmb",),
+        or_empty=("ap_spend_mrmb",),
     )
     target = _flags(history)
     years = values["year"]
     if len(np.unique(years)) != len(years):
         repeated = sorted({int(y) for y in years if (years == y).sum() > 1})
-        raise CourseInputError.single("year", repeated, "each year once")
+        raise CourseInputError.single("year", repeated, Phrase("each year once"))
     order = np.argsort(years, kind="stable")
     out = history.iloc[order].reset_index(drop=True).copy()
     sales = values["net_sales_krmb"][order]

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_int, check_not_empty, check_number
-from course.errors import CourseInputError, Problem
+from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import Text
+from course.inputs import check_columns, check_int, check_not_empty, check_number
 
 __all__ = [
     "STAGES",
@@ -101,14 +101,14 @@ class LifecycleRules:
 def _values(sales: Sequence[float | str] | pd.Series | np.ndarray, field_name: str) -> np.ndarray:
     raw = list(sales.tolist() if isinstance(sales, (pd.Series, np.ndarray)) else sales)
     if not raw:
-        raise CourseInputError.single(field_name, raw, "at least one period of sales")
+        raise CourseInputError.single(field_name, raw, Phrase("at least one period of sales"))
     problems: list[Problem] = []
     values = np.empty(len(raw))
     for index, value in enumerate(raw):
         try:
             values[index] = check_number(field_name, value, low=0.0)
         except CourseInputError as error:
-            problems.append(Problem(f"{field_name}[{index}]", value, error.allowed))
+            problems.append(Problem(f"{field_name}[{index}]", value, error.problems[0].wording))
     if problems:
         raise CourseInputError(problems)
     return values
@@ -169,7 +169,7 @@ def years_on_market(launch_year: int, period: object) -> float:
     except ValueError:
         valid = False
     if not valid:
-        raise CourseInputError.single("period", period, "a year (2026) or a month (2026-10)")
+        raise CourseInputError.single("period", period, Phrase("a year (2026) or a month (2026-10)"))
     return check_number("years on the market", end - launch, low=0.0)
 
 
@@ -269,7 +269,7 @@ def lifecycle_table(
         labels = list(periods)
         if len(labels) != len(values):
             raise CourseInputError.single(
-                "periods", labels, f"one label per period of sales ({len(values)} labels)"
+                "periods", labels, Phrase("one label per period of sales ({count} labels)", count=len(values))
             )
     last = len(values) - 1
     rows = [

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_choice
 from course.i18n import Text
+from course.inputs import check_choice
 
 __all__ = [
     "OBJECTIVES",

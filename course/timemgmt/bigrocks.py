@@ -1,10 +1,12 @@
 """Big rocks first (“大石头”理论): fill a limited week with what matters before the rest.
 
 Put the big rocks into the jar first, then the gravel, then the sand: if the
-sand goes in first the rocks never fit. Here the week's hours are the jar. The
-important-not-urgent tasks (quadrant **B**) are placed first, then **A**, **C**
-and **D**; each task goes into the first day with room for it, and whatever
-does not fit is reported, not squeezed in.
+sand goes in first the rocks never fit. Here the week's hours are the jar. What
+is burning now (quadrant **A**, important and urgent: "do it now") goes in
+first, then the big rocks (**B**, important not urgent) before the gravel and
+sand (**C**, **D**). Each task goes into the first day with room for it, and no
+B task is scheduled before an A task of the same week; whatever does not fit is
+reported, not squeezed in.
 
 The seed's time plan asks three questions, and they are this function's inputs:
 estimated duration (估计时间: each task's ``minutes``), the schedule (日程表: the
@@ -20,16 +22,23 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_columns, check_fraction, check_not_empty, check_number
 from course.data.schema import WEEKDAYS
-from course.errors import CourseInputError
-from course.timemgmt._validate import number_column, text_column
+from course.errors import CourseInputError, Phrase
+from course.inputs import (
+    check_columns,
+    check_fraction,
+    check_not_empty,
+    check_number,
+    number_column,
+    text_column,
+)
 from course.timemgmt.matrix import classify
 
 __all__ = ["PLACEMENT_ORDER", "WeekPlan", "plan_week"]
 
-PLACEMENT_ORDER: tuple[str, ...] = ("B", "A", "C", "D")
-"""Quadrants in the order their tasks are placed: the big rocks (B) first."""
+PLACEMENT_ORDER: tuple[str, ...] = ("A", "B", "C", "D")
+"""Quadrants in the order their tasks are placed: A (do it now), then the big rocks (B)
+before the gravel and sand (C, D)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,39 @@ class WeekPlan:
         table.index.name = "day"
         return table
 
+    def timetable(self, day_start: str = "08:30") -> pd.DataFrame:
+        """The schedule with clock times: ``start`` and ``end`` as ``HH:MM`` from ``day_start``.
+
+        Examples
+        --------
+        >>> tasks = pd.DataFrame({"task": ["plan", "study"], "minutes": [240, 300],
+        ...                       "important": [True, True], "urgent": [False, False]})
+        >>> week = plan_week(tasks, hours_per_day=8, days=["Mon", "Tue"], buffer=0.25)
+        >>> week.timetable("08:30")[["day", "start", "end", "task"]]
+           day  start    end   task
+        0  Mon  08:30  13:30  study
+        1  Tue  08:30  12:30   plan
+        >>> week.timetable("8h")
+        Traceback (most recent call last):
+        ...
+        course.errors.CourseInputError: day_start: got '8h'; allowed: a time of day as HH:MM, e.g. 08:30
+        """
+        text = str(day_start).strip()
+        parts = text.split(":")
+        if (len(parts) != 2 or not all(p.isdigit() for p in parts)
+                or not (0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)):
+            raise CourseInputError.single("day_start", day_start, "a time of day as HH:MM, e.g. 08:30")
+        offset = int(parts[0]) * 60 + int(parts[1])
+
+        def clock(minutes: int) -> str:
+            total = offset + int(minutes)
+            return f"{total // 60 % 24:02d}:{total % 60:02d}"
+
+        table = self.schedule.copy()
+        table["start"] = [clock(m) for m in table["start"]]
+        table["end"] = [clock(m) for m in table["end"]]
+        return table
+
 
 def plan_week(
     tasks: pd.DataFrame,
@@ -90,13 +132,15 @@ def plan_week(
     days: Sequence[str] = WEEKDAYS,
     buffer: float = 0.2,
 ) -> WeekPlan:
-    """Place a week's tasks into limited hours, big rocks (quadrant B) first.
+    """Place a week's tasks into limited hours: A first, then the big rocks (B), then C and D.
 
     Parameters
     ----------
     tasks
         One row per task: ``task`` (name), ``minutes`` (estimated duration),
-        ``important`` and ``urgent``. Tasks are not split across days.
+        ``important`` and ``urgent``. Tasks are not split across days. A B task
+        never starts before an A task: it goes on the day of the last A task
+        (after it) or later.
     hours_per_day
         Working hours of each day.
     days
@@ -116,10 +160,10 @@ def plan_week(
     360
     >>> week.schedule[["task", "quadrant", "day", "start", "end"]]
                    task quadrant  day  start  end
-    0  study trial data        B  Mon      0  120
-    1         call plan        B  Mon    120  180
-    2  stock-out at H01        A  Tue      0   90
-    3     answer emails        C  Tue     90  150
+    0  stock-out at H01        A  Mon      0   90
+    1         call plan        B  Mon     90  150
+    2  study trial data        B  Tue      0  120
+    3     answer emails        C  Tue    120  180
     >>> week.unplaced[["task", "quadrant", "reason"]]
        task quadrant   reason
     0  chat        D  no_room
@@ -129,10 +173,10 @@ def plan_week(
     hours = check_number("hours_per_day", hours_per_day, low=0, high=24, low_open=True)
     share = check_fraction("buffer", buffer)
     if share > 0.9:
-        raise CourseInputError.single("buffer", buffer, "a share from 0 to 0.9 of each day")
+        raise CourseInputError.single("buffer", buffer, Phrase("a share from 0 to 0.9 of each day"))
     day_names = tuple(str(d) for d in days)
     if not day_names or len(set(day_names)) != len(day_names):
-        raise CourseInputError.single("days", list(days), "at least one day, each named once")
+        raise CourseInputError.single("days", list(days), Phrase("at least one day, each named once"))
     minutes, bad_minutes = number_column(tasks, "minutes", low=1, high=24 * 60, integer=True)
     names, bad_names = text_column(tasks, "task")
     if bad_minutes or bad_names:
@@ -153,14 +197,19 @@ def plan_week(
     unplaced: list[tuple[int, str]] = []
     # first fit in priority order: a short sequential loop over a week's tasks
     needs = classified["minutes"].to_numpy(dtype=int)
+    quadrants = classified["quadrant"].to_numpy()
+    last_a_day = 0  # B tasks may not start on a day before the last A task's day
     for row in order:
         need = int(needs[row])
-        day = next((i for i, left in enumerate(free) if left >= need), None)
+        first = last_a_day if quadrants[row] == "B" else 0
+        day = next((i for i in range(first, len(free)) if free[i] >= need), None)
         if day is None:
             unplaced.append((row, "too_long" if need > room else "no_room"))
             continue
         placed.append((row, day, room - free[day]))
         free[day] -= need
+        if quadrants[row] == "A":
+            last_a_day = max(last_a_day, day)
 
     placed.sort(key=lambda item: (item[1], item[2]))
     schedule = classified.iloc[[p[0] for p in placed]].reset_index(drop=True)

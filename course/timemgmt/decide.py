@@ -25,11 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from course._checks import check_choice
-from course.errors import CourseInputError
 from course.i18n import Text
+from course.inputs import check_bool, check_choice
 
 __all__ = ["ACTIONS", "CONSEQUENCES", "QUESTIONS", "Decision", "decide"]
 
@@ -96,9 +93,7 @@ _REASONS = {
 
 
 def _flag(field: str, value: object) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise CourseInputError.single(field, value, "True or False")
-    return bool(value)
+    return check_bool(field, value)
 
 
 def decide(must_do: bool, if_not_done: str, want_to: bool, tied_to_goal: bool,

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_columns
 from course.errors import CourseInputError
 from course.i18n import Text
-from course.timemgmt._validate import bool_column, number_column
+from course.inputs import bool_column, check_bool, check_choice, check_columns, number_column
 
 __all__ = [
     "QUADRANTS", "QUADRANT_CODES", "Quadrant", "classify", "describe", "matrix_layout", "quadrant",
@@ -126,8 +125,7 @@ def quadrant(important: bool, urgent: bool) -> str:
     course.errors.CourseInputError: important: got 'yes'; allowed: True or False
     """
     for field, value in (("important", important), ("urgent", urgent)):
-        if not isinstance(value, (bool, np.bool_)):
-            raise CourseInputError.single(field, value, "True or False")
+        check_bool(field, value)
     if important:
         return "A" if urgent else "B"
     return "C" if urgent else "D"
@@ -157,9 +155,7 @@ def classify(tasks: pd.DataFrame) -> pd.DataFrame:
     problems = bad_important + bad_urgent
     if problems:
         raise CourseInputError(sorted(problems, key=lambda p: (p.row or 0, p.field)))
-    imp = important.to_numpy(dtype=bool)
-    urg = urgent.to_numpy(dtype=bool)
-    codes = np.where(imp, np.where(urg, "A", "B"), np.where(urg, "C", "D"))
+    codes = np.where(important, np.where(urgent, "A", "B"), np.where(urgent, "C", "D"))
     result = tasks.copy()
     result["quadrant"] = pd.Series(codes, index=tasks.index, dtype=object)
     return result
@@ -185,7 +181,7 @@ def time_per_quadrant(tasks: pd.DataFrame, minutes: str = "minutes") -> pd.DataF
     spent, problems = number_column(placed, minutes, low=0, high=None)
     if problems:
         raise CourseInputError(problems)
-    frame = pd.DataFrame({"quadrant": placed["quadrant"].to_numpy(), "minutes": spent.to_numpy()})
+    frame = pd.DataFrame({"quadrant": placed["quadrant"].to_numpy(), "minutes": spent})
     grouped = frame.groupby("quadrant")["minutes"]
     table = pd.DataFrame({
         "minutes": grouped.sum().reindex(list(QUADRANT_CODES), fill_value=0.0),

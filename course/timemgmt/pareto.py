@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from course._checks import check_choice, check_columns, check_not_empty, check_number
-from course.errors import CourseInputError, Problem
-from course.timemgmt._validate import plain
+from course.errors import CourseInputError, Phrase, Problem
+from course.inputs import check_choice, check_columns, check_not_empty, check_number, plain
+from course.inputs.phrases import as_is, number
 
 __all__ = ["ParetoResult", "abc_analysis", "pareto_sales", "sales_by_account"]
 
@@ -105,23 +105,23 @@ def abc_analysis(values: pd.Series, a: float = 0.8, b: float = 0.95) -> ParetoRe
     cut_a = check_number("a", a, low=0, high=1, low_open=True)
     cut_b = check_number("b", b, low=cut_a, high=1)
     if not isinstance(values, pd.Series):
-        raise CourseInputError.single("values", type(values).__name__,
-                                      "a pandas Series of numbers indexed by account")
+        raise CourseInputError.single("values", as_is(type(values).__name__),
+                                      Phrase("a pandas Series of numbers indexed by account"))
     if len(values) == 0:
-        raise CourseInputError.single("values", "an empty series", "at least one account")
+        raise CourseInputError.single("values", Phrase("an empty series"), Phrase("at least one account"))
     numbers = pd.to_numeric(values, errors="coerce").astype(float)
     bad = ~np.isfinite(numbers.to_numpy()) | (numbers.to_numpy() < 0)
     if bad.any():
         raise CourseInputError([
-            Problem(f"values[{key!r}]", plain(values.loc[key]), "a number >= 0")
+            Problem(f"values[{key!r}]", plain(values.loc[key]), number(low=0))
             for key in values.index[bad][:20]
         ])
     if values.index.duplicated().any():
         dup = values.index[values.index.duplicated()][0]
-        raise CourseInputError.single("values", dup, "each account once (add up its sales first)")
+        raise CourseInputError.single("values", dup, Phrase("each account once (add up its sales first)"))
     total = float(numbers.sum())
     if total <= 0:
-        raise CourseInputError.single("values", "all zero", "at least one account with sales > 0")
+        raise CourseInputError.single("values", Phrase("all zero"), Phrase("at least one account with sales > 0"))
 
     # largest first; ties keep the accounts' alphabetical order so results are reproducible
     ordered = numbers.sort_index(kind="stable").sort_values(ascending=False, kind="stable")

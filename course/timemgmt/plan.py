@@ -1,10 +1,14 @@
 """The seed's planning checklists as data: the four-step ladder, the plan questions,
 the monthly plan and the daily call plan, and its philosophy of time.
 
-The seed says weekly and daily plans answer "the same six questions"; it lists
-them on the slide before ("plan work and time together"): three for the work
-plan (results, actions, priorities) and three for the time plan (estimated
-duration, schedule, buffer). :data:`PLAN_QUESTIONS` holds those six.
+The seed says weekly and daily plans answer "the same six questions"
+(你可用同样的6个问题来建立每日计划或每周计划); it lists them on the slides before
+("plan work and time together"): three for the work plan (results, actions,
+priorities) and three for the time plan (estimated duration, schedule, buffer).
+:data:`PLAN_QUESTIONS` holds those six, and it is the one list of "the six
+questions" in the course (lesson 5 uses it through :mod:`course.planning.daily`).
+The daily call plan that follows in the seed is a checklist of six points
+(:data:`DAILY_CALL_PLAN`), not the six questions.
 """
 
 from __future__ import annotations

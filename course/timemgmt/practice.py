@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from course._checks import check_columns
 from course.errors import CourseInputError
 from course.i18n import Text
+from course.inputs import check_columns
+from course.inputs.phrases import one_of
 from course.timemgmt.matrix import QUADRANT_CODES, classify, quadrant
 
 __all__ = ["PRACTICE_TASKS", "PracticeTask", "mark_sorting", "practice_tasks", "sorting_score"]
@@ -126,7 +127,7 @@ def mark_sorting(tasks: pd.DataFrame, answers: Mapping[str, str | None]) -> pd.D
         letter = None if raw is None else str(raw).strip().upper() or None
         if letter is not None and letter not in QUADRANT_CODES:
             raise CourseInputError.single(f'answer for "{name}"', raw,
-                                          "one of 'A', 'B', 'C', 'D' or empty")
+                                          one_of("ABCD", or_empty=True))
         given.append(letter)
     marked = pd.DataFrame({"task": names, "answer": pd.Series(given, dtype="object"),
                            "quadrant": placed["quadrant"]})

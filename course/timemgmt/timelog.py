@@ -17,11 +17,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from course._checks import check_columns, check_not_empty, check_number
 from course.data.schema import SCHEMAS, WASTERS
 from course.errors import CourseInputError, Problem
 from course.i18n import Text
-from course.timemgmt._validate import bool_column, choice_column, number_column, text_column
+from course.inputs import (
+    bool_column,
+    check_columns,
+    check_not_empty,
+    check_number,
+    choice_column,
+    chosen,
+    number_column,
+    text_column,
+)
 from course.timemgmt.matrix import QUADRANT_CODES, classify, describe
 
 __all__ = [
@@ -88,7 +96,7 @@ def validate_timelog(log: pd.DataFrame) -> pd.DataFrame:
     >>> validate_timelog(log)
     Traceback (most recent call last):
     ...
-    course.errors.CourseInputError: row 2, minutes: got 0; allowed: an integer from 1 to 1440
+    course.errors.CourseInputError: row 2, minutes: got 0; allowed: a whole number from 1 to 1440
     row 2, category: got 'queue'; allowed: one of 'call', 'travel', ..., 'personal'
     """
     check_columns("timelog", log, REQUIRED_COLUMNS)
@@ -106,7 +114,8 @@ def validate_timelog(log: pd.DataFrame) -> pd.DataFrame:
     urgent, problems = bool_column(log, "urgent")
     found += problems
     if "waster" in log.columns:
-        waster, problems = choice_column(log, "waster", WASTERS, nullable=True)
+        codes, problems = choice_column(log, "waster", WASTERS, or_empty=True)
+        waster = chosen(codes, WASTERS)
         found += problems
     else:
         waster = pd.Series([None] * len(log), dtype=object)
@@ -117,7 +126,7 @@ def validate_timelog(log: pd.DataFrame) -> pd.DataFrame:
     clean = log.reset_index(drop=True).copy()
     clean["minutes"] = minutes.astype(int)
     clean["activity"] = activity
-    clean["category"] = category
+    clean["category"] = chosen(category, CATEGORIES)
     clean["important"] = important
     clean["urgent"] = urgent
     clean["waster"] = waster

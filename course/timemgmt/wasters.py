@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course._checks import check_choice
 from course.data.schema import WASTERS
 from course.i18n import Text
+from course.inputs import check_choice
 
 __all__ = ["EXTRA_WASTERS", "TEN_WASTERS", "WASTER_INFO", "TimeWaster", "waster"]
 

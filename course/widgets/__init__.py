@@ -8,6 +8,11 @@ message inside the widget.
 from __future__ import annotations
 
 from course.widgets.accounts import AccountsSelfCheck, HospitalGrader, PhysicianScorecard
+from course.widgets.bigcustomers import (
+    BigCustomersSelfCheck,
+    NegotiationPlanner,
+    RelationshipHealthCheck,
+)
 from course.widgets.compliance import CaseSorter
 from course.widgets.goals import GoalsSelfCheck, QuotaAllocator, SmartCoach
 from course.widgets.planning import CallPlanner, PlanningSelfCheck
@@ -17,10 +22,12 @@ from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 
 __all__ = [
     "AccountsSelfCheck",
+    "BigCustomersSelfCheck",
     "CallPlanner",
     "CaseSorter",
     "GoalsSelfCheck",
     "HospitalGrader",
+    "NegotiationPlanner",
     "PhysicianScorecard",
     "PlanningSelfCheck",
     "PortfolioExplorer",
@@ -28,6 +35,7 @@ __all__ = [
     "ProfessionalSelfCheck",
     "QuadrantQuiz",
     "QuotaAllocator",
+    "RelationshipHealthCheck",
     "SmartCoach",
     "TimeMatrixBoard",
     "WheelOfLife",

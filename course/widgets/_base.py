@@ -36,9 +36,9 @@ def error_html(error: CourseInputError) -> str:
     >>> print(error_html(CourseInputError.single("beds", -1, "a number >= 0")))
     <div class="course-error" style="color:#b00020">⚠ Please fix this entry: beds: got -1; allowed: a number &gt;= 0</div>
     """
-    lines = "<br>".join(html.escape(str(p)) for p in error.problems)
-    prompt = _("Please fix this entry")
-    return f'<div class="course-error" style="color:#b00020">⚠ {prompt}: {lines}</div>'
+    lines = "<br>".join(html.escape(str(p)) for p in error.problems)  # worded now, in the language in force
+    message = _("Please fix this entry: {problems}").format(problems=lines)
+    return f'<div class="course-error" style="color:#b00020">⚠ {message}</div>'
 
 
 class CourseWidget(widgets.VBox):

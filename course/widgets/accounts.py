@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from course._checks import check_columns, check_not_empty
 from course.accounts.hospitals import (
     GRADES,
     HOSPITAL_COLUMNS,
@@ -39,6 +38,7 @@ from course.accounts.physicians import (
 from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
 from course.i18n import _, choose, get_language
+from course.inputs import check_columns, check_not_empty
 from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.widgets._base import CourseWidget

@@ -20,7 +20,6 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.axes import Axes
 
-from course._checks import check_number
 from course.data import load_sample
 from course.goals import (
     FLAGS,
@@ -44,6 +43,7 @@ from course.goals import (
 )
 from course.goals.smart import LETTER_NAMES
 from course.i18n import _, choose, get_language
+from course.inputs import check_number
 from course.plots._style import PngCache, figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,
@@ -420,7 +420,7 @@ def goals_questions() -> list[Question]:
                  _("It centres on the individual; the manager coaches.")),
         Question("baseline", _("\"本月底前让市一院心内科的CARDIA处方达到300盒\": what does the coach flag?"),
                  tuple((_(FLAGS[f]), f) for f in ("hedging", "no_number", "no_baseline", "no_deadline")),
-                 ",".join(flags), _("Where does the doctor start from?")),
+                 ",".join(flags), _("Where does the department start from?")),
     ]
 
 

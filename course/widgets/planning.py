@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
 from course.i18n import _
 from course.planning import (
     CALL_STEPS,
@@ -96,7 +96,7 @@ def parse_days_off(text: str) -> list[int]:
             continue
         if not part.isdigit():
             raise CourseInputError.single(
-                "days off", part, "day numbers of the month separated by commas, e.g. 1, 2, 15")
+                "days off", part, Phrase("day numbers of the month separated by commas, e.g. 1, 2, 15"))
         days.append(int(part))
     return days
 

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from course._checks import check_columns, check_not_empty, check_number
 from course.i18n import _, choose, get_language
+from course.inputs import check_columns, check_not_empty, check_number
 from course.plots._style import PngCache, figure_png
 from course.plots.portfolio import plot_bcg, plot_lifecycle
 from course.portfolio.bcg import (

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from course._checks import check_int
 from course.data import load_sample, read_table
-from course.errors import CourseInputError
+from course.errors import CourseInputError, Phrase
 from course.i18n import _, choose, get_language
+from course.inputs import check_int
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
 from course.timemgmt import (
@@ -175,7 +175,7 @@ class TimeMatrixBoard(CourseWidget):
         """Add the typed task (checked by the library first), then refresh."""
         name = self.name.value.strip()
         if not name:
-            raise CourseInputError.single(_("Task"), self.name.value, _("a short name for the task"))
+            raise CourseInputError.single(_("Task"), self.name.value, Phrase("a short name for the task"))
         minutes = check_int(_("Minutes"), self.minutes.value, low=1, high=24 * 60)
         row = pd.DataFrame([(name, minutes, bool(self.important.value), bool(self.urgent.value))],
                            columns=TASK_COLUMNS)

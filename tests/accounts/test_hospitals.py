@@ -132,8 +132,8 @@ def test_input_is_not_changed_and_columns_are_added() -> None:
         ({"level": ["三级甲等", "三甲", "一级甲等"]}, "row 2, level: got '三甲'; allowed: one of '三级特等'"),
         ({"beds": [1500, 400, -1]}, "row 3, beds: got -1; allowed: a number >= 0"),
         ({"drug_sales_mrmb": [600.0, np.nan, 5.0]}, "row 2, drug_sales_mrmb: got an empty cell"),
-        ({"medication_level": [5, 6, 2]}, "row 2, medication_level: got 6; allowed: an integer from 1 to 5"),
-        ({"competition": [3, 2.5, 2]}, "row 2, competition: got 2.5; allowed: an integer from 1 to 5"),
+        ({"medication_level": [5, 6, 2]}, "row 2, medication_level: got 6; allowed: a whole number from 1 to 5"),
+        ({"competition": [3, 2.5, 2]}, "row 2, competition: got 2.5; allowed: a whole number from 1 to 5"),
         ({"beds": [1500, "many", 80]}, "row 2, beds: got 'many'"),
     ],
 )

@@ -104,7 +104,7 @@ def test_month_column() -> None:
     raw = _as_text(load_sample("sales").head(3))
     raw["month"] = ["2026-5", "2026/06", "2026-13"]
     (problem,) = _problems(raw, "sales")
-    assert (problem.row, problem.value, problem.allowed) == (3, "2026-13", "a month YYYY-MM")
+    assert (problem.row, problem.value, problem.allowed) == (3, "2026-13", "a month (YYYY-MM)")
     assert validate_table(raw.head(2), "sales")["month"].tolist() == ["2026-05", "2026-06"]
 
 
@@ -146,7 +146,7 @@ def test_empty_table_is_valid_when_the_columns_are_there() -> None:
 def test_wrong_arguments_give_course_errors() -> None:
     with pytest.raises(CourseInputError, match="table: got 'doctors'"):
         validate_table(pd.DataFrame(), "doctors")
-    with pytest.raises(CourseInputError, match="a pandas DataFrame"):
+    with pytest.raises(CourseInputError, match="a table \\(pandas DataFrame\\)"):
         validate_table([{"year": 1999}], "product_history")  # type: ignore[arg-type]
 
 

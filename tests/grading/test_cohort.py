@@ -86,16 +86,18 @@ def _copy(released: Path, target: Path) -> Path:
 
 # ---------------------------------------------------------------------------- hostile cohort
 
-# (test_squares, test_circle, test_answer) expected for each kind; None: not asserted
-EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
+# (test_squares, test_circle, test_answer) expected for each kind; None: not asserted.
+# The reasons expected; None: not asserted (an attack may also hang its own kernel).
+BLANK = (0, 0, 0)
+EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str] | None]] = {
     "correct": ((2, 1, 1), set()),
     "partial": ((0, 1, 1), set()),
-    "blank": ((0, 0, 0), set()),
+    "blank": (BLANK, set()),
     "edited_test": ((2, 1, 0), {"locked_cell_edited"}),
     "deleted_test": ((2, 1, 1), {"cell_restored"}),
     "deleted_cells": ((2, 1, 0), {"cell_deleted", "cell_restored"}),
-    "invalid_json": ((0, 0, 0), {"unreadable_notebook"}),
-    "wrong_filename": ((0, 0, 0), {"missing_notebook", "unexpected_file"}),
+    "invalid_json": (BLANK, {"unreadable_notebook"}),
+    "wrong_filename": (BLANK, {"missing_notebook", "unexpected_file"}),
     "extra_files": ((2, 1, 1), {"unexpected_file", "timestamp"}),
     "read_hidden": ((2, 1, 1), set()),
     "infinite_loop": ((2, 0, 1), {"timeout"}),
@@ -107,15 +109,24 @@ EXPECTED: dict[str, tuple[tuple[float | None, ...], set[str]]] = {
     "sys_exit": ((2, 0, 1), {"exit"}),
     "segfault": ((2, 0, 0), {"kernel_died"}),
     "huge_output": ((2, 1, 1), {"output_truncated"}),
-    "fake_equality": ((2, 1, 0), {"fake_equality"}),
-    "fake_number": ((2, 0, 1), {"fake_equality"}),
-    "patch_builtins": ((2, 0, 1), {"tampering"}),
-    "patch_checks": ((2, 0, 1), {"tampering"}),
-    "patch_ipython": ((0, 1, 1), {"tampering"}),
-    "fake_kernel": ((0, 1, 1), {"tampering"}),
+    # answers that are objects: the clean kernel receives a stand-in that equals nothing
+    "fake_equality": ((2, 1, 0), {"not_plain"}),
+    "fake_number": ((2, 0, 1), {"not_plain"}),
+    "fake_int": ((2, 1, 0), {"not_plain"}),
+    "huge_answer": ((2, 1, 0), {"answers_unreadable"}),
+    # patches in the trainee's kernel: the tests run elsewhere, so they change nothing
+    "patch_builtins": ((2, 0, 1), set()),
+    "patch_checks": ((2, 0, 1), set()),
+    "math_pi": ((2, 0, 1), set()),
+    "patch_ipython": (BLANK, set()),
+    "fake_kernel": (BLANK, set()),
+    "send_wrap": (BLANK, None),
+    "blanket": (BLANK, None),
+    "early_cell": (BLANK, None),
+    "impostor_cell": (BLANK, {"unreadable_notebook"}),  # nbgrader itself refuses a read-only cell it does not know
+    "forged_reader": (BLANK, None),
+    "shadow_package": (BLANK, {"unexpected_file"}),
 }
-
-
 def test_every_kind_of_submission_is_covered() -> None:
     assert set(EXPECTED) == demo.SUBMISSION_KINDS
 
@@ -156,9 +167,10 @@ def test_each_submission_gets_a_score_and_a_reason(
     status, reasons = log_rows(root)[kind]
     assert status == "graded"
     found = {r["code"] for r in reasons}
-    assert codes <= found, f"{kind}: reasons {found} lack {codes - found}"
-    if not codes:
-        assert not found & {"tampering", "fake_equality", "kernel_died", "timeout"}, reasons
+    if codes is not None:
+        assert codes <= found, f"{kind}: reasons {found} lack {codes - found}"
+    if codes == set():
+        assert not found & {"not_plain", "answers_unreadable", "kernel_died", "timeout"}, reasons
     # every submission, even one whose kernel died, has its autograded notebook and feedback
     assert (root / "autograded" / kind / "ps1" / "problems.ipynb").is_file()
     assert (root / "feedback" / kind / "ps1" / "problems.html").is_file()
@@ -214,7 +226,7 @@ def test_the_report_shows_scores_failures_lateness_and_problems(
     assert "blank" in late and "5 h" in late
     problems = html[html.index("Submissions not graded"):]
     for text in ("stray", "unknown assignment", "segfault", "segmentation fault", "fork_bomb",
-                 "an answer redefines comparison", "grading tools were modified"):
+                 "not a plain value", "could not be read"):
         assert text in problems, text
 
 
@@ -262,3 +274,46 @@ def test_without_the_sandbox_it_warns_and_private_files_are_exposed(released: Pa
     # what the sandbox prevents: the same answer reads the gradebook and writes into the course
     assert cell_scores(root)["snoop"]["test_answer"] == 0
     assert (root / "pwned.txt").exists()
+
+
+# ---------------------------------------------------------------------------- the formgrader's button
+
+JUDGED_CONFIG = """
+from course.grading.judge import autograde_preprocessors
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+"""
+BUTTON_COHORT = ("blank", "correct", "send_wrap", "blanket", "math_pi", "early_cell", "fake_equality")
+
+
+def _autograde(root: Path, *, strict: bool = True) -> dict[str, dict[str, float | None]]:
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", demo.ASSIGNMENT, "--log-level=ERROR"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0 or not strict, done.stderr[-3000:]
+    return cell_scores(root)
+
+
+def test_the_autograde_button_judges_in_a_clean_kernel_too(released: Path, tmp_path: Path) -> None:
+    plain = _copy(released, tmp_path / "plain")
+    for kind in BUTTON_COHORT:
+        demo.write_submission(plain, kind, kind)
+    judged = _copy(plain, tmp_path / "judged")
+    with (judged / "nbgrader_config.py").open("a") as config:
+        config.write(JUDGED_CONFIG)
+
+    # without the course's configuration, the attacks win points from wrong answers
+    before = _autograde(plain, strict=False)  # a hung kernel is an error for plain nbgrader
+    total = {kind: sum(s or 0 for s in scores.values()) for kind, scores in before.items()}
+    assert total["blank"] == 0 and total["correct"] == 4
+    for kind in ("send_wrap", "blanket", "early_cell", "math_pi", "fake_equality"):
+        assert total[kind] > 0, (kind, before[kind])
+
+    # with it, plain `nbgrader autograde` (what the formgrader's Autograde button runs) gives them nothing
+    after = _autograde(judged)
+    for kind in BUTTON_COHORT:
+        want = EXPECTED[kind][0]
+        got = tuple(after[kind][c] for c in ("test_squares", "test_circle", "test_answer"))
+        assert got == want, (kind, got, want)
+    graded = json.loads((judged / "autograded" / "correct" / "ps1" / "problems.ipynb").read_text())
+    assert [c.get("outputs") for c in graded["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") ==
+            "test_circle"] == [[]]  # the test ran (in the clean kernel) and passed silently

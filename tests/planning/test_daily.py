@@ -10,7 +10,7 @@ import pytest
 from course.errors import CourseInputError
 from course.i18n import set_language
 from course.planning import (
-    DAILY_PLAN_QUESTIONS,
+    DAILY_CALL_PLAN,
     MIN_OBJECTIVES,
     STAGE_OBJECTIVES,
     CallsPerDay,
@@ -42,8 +42,8 @@ def candidates(n: int = 15) -> pd.DataFrame:
 
 
 def test_the_seeds_daily_plan_questions() -> None:
-    assert len(DAILY_PLAN_QUESTIONS) == 6
-    assert "10-15" in DAILY_PLAN_QUESTIONS[0].zh and "3" in DAILY_PLAN_QUESTIONS[4].zh
+    assert len(DAILY_CALL_PLAN) == 6
+    assert "10-15" in DAILY_CALL_PLAN[0].zh and "3" in DAILY_CALL_PLAN[4].zh
 
 
 def test_default_is_twelve_calls_and_more_than_the_budget_is_refused() -> None:

@@ -126,7 +126,7 @@ def test_bad_rows_are_all_named() -> None:
     with pytest.raises(CourseInputError) as caught:
         classify_portfolio(table)
     text = str(caught.value)
-    assert "row 2, market_growth: got nan" in text
+    assert "row 2, market_growth: got an empty cell" in text
     assert "row 4, relative_share: got -0.5" in text
     assert len(caught.value.problems) == 2
 

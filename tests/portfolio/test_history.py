@@ -75,7 +75,7 @@ def test_bad_cells_are_all_reported() -> None:
     with pytest.raises(CourseInputError) as caught:
         analyse_history(table)
     text = str(caught.value)
-    assert "row 2, net_sales_krmb: got nan" in text
+    assert "row 2, net_sales_krmb: got an empty cell" in text
     assert "row 4, field_force: got -5" in text
 
 

@@ -86,3 +86,17 @@ def test_every_log_category_has_a_name() -> None:
 
     assert set(CATEGORY_NAMES) == set(CATEGORIES)
     assert CATEGORY_NAMES["call"].zh == "拜访医生"
+
+
+def test_one_list_of_the_six_questions_for_every_plan() -> None:
+    from course import planning
+    from course.planning import daily
+
+    # the material's work plan and time plan (计划工作和时间): the same six questions for a
+    # daily or a weekly plan (你可用同样的6个问题来建立每日计划或每周计划)
+    assert [topic.zh.split("（")[0] for topic, _question in PLAN_QUESTIONS] == [
+        "结果", "行动", "优先原则", "估计时间", "日程表", "弹性时间"]
+    assert planning.PLAN_QUESTIONS is PLAN_QUESTIONS and daily.PLAN_QUESTIONS is PLAN_QUESTIONS
+    # the daily call plan is a checklist of its own, one constant for both packages
+    assert planning.DAILY_CALL_PLAN is DAILY_CALL_PLAN
+    assert "PLAN_QUESTIONS" in (daily.__doc__ or "")

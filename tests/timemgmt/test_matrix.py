@@ -56,7 +56,7 @@ def test_classify_reports_every_bad_cell_by_row() -> None:
         classify(tasks)
     where = [(p.row, p.field) for p in caught.value.problems]
     assert where == [(2, "important"), (3, "important"), (3, "urgent")]
-    assert "True or False" in str(caught.value)
+    assert "yes or no" in str(caught.value)
 
 
 def test_bad_single_values_are_named() -> None:

@@ -93,7 +93,7 @@ def test_the_us_budget_starts_from_its_own_target() -> None:
 @pytest.mark.parametrize(
     ("control", "value", "message"),
     [
-        ("calls_per_day", 20, "calls per day (target): got 20; allowed: an integer from 10 to 15"),
+        ("calls_per_day", 20, "calls per day (target): got 20; allowed: a whole number from 10 to 15"),
         ("days_off", "1, May", "days off: got &#x27;May&#x27;"),
         ("days_off", "31", "holidays: got 31"),
         ("total_calls", 2, "total_calls: got 2; allowed: at least 3"),

@@ -6,18 +6,28 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
+# JupyterHub's proxy, from npm into a local folder (no global install); see docs/hub.md
+CHP_VERSION := 5.3.0
+CHP    := $(VENV)/node/node_modules/.bin/configurable-http-proxy
 # nbgrader shells out to alembic, jupyter and friends: the environment's bin comes first
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: install lab test lint typecheck pytest bench i18n notebooks solutions clean
+.PHONY: install lab test lint typecheck pytest bench i18n notebooks solutions clean hub proxy
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet -e '.[test,dev,hub]'
 	touch $(STAMP)
+
+proxy: $(CHP)
+
+$(CHP):
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm" >&2; exit 1; }
+	mkdir -p $(VENV)/node
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@$(CHP_VERSION)
 
 # root (e.g. in a container) must say so explicitly to Jupyter
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -26,7 +36,7 @@ lab: install
 	$(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) $(ALLOW_ROOT) \
 		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb $(LAB_ARGS)
 
-test: install lint typecheck pytest
+test: install proxy lint typecheck pytest
 
 lint: install
 	$(BIN)/ruff check .
@@ -37,8 +47,16 @@ typecheck: install
 pytest: install
 	$(PY) -m pytest
 
-bench: install
+bench: install proxy
 	$(PY) -m benchmarks
+
+# The course's JupyterHub on loopback (root; accounts via deploy/setup_hub.py add-user).
+hub: install proxy
+	$(PY) deploy/setup_hub.py env
+	$(PY) deploy/setup_hub.py configure
+	$(PY) deploy/setup_hub.py check
+	cd $$($(PY) -c 'import sys; sys.path.insert(0, "deploy"); import settings; print(settings.load().hub_state)') && \
+		$(abspath $(BIN))/jupyterhub -f $(CURDIR)/deploy/jupyterhub_config.py $(HUB_ARGS)
 
 # Maintainers: refresh the message catalogs' templates after adding messages.
 i18n: install

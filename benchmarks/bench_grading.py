@@ -1,6 +1,6 @@
 """Cohort grading: plain ``nbgrader autograde`` (serial) against ``course grade`` (parallel, sandboxed).
 
-Builds the demo course (``course.grading.democourse``) in a temporary folder,
+Builds the demo course (``tests.grading.democourse``) in a temporary folder,
 releases it with nbgrader, writes the same cohort of submissions (correct,
 partly correct, blank) into two copies, grades one copy with
 ``nbgrader autograde`` (the demo course's plain configuration) and the other
@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from course.grading import democourse as demo
+from tests.grading import democourse as demo
 
 KINDS = ("correct", "partial", "blank")
 

@@ -2,7 +2,7 @@
 
 The territory is 300 scored doctors drawn from the sample city (a fixed draw) (their best tier
 across products, A 4-8, B 2-4, C 1-2 calls a month) with the hospitals' positions;
-the month is November 2026 (21 working days) at the seed's 10-15 calls a day. Such
+the month is November 2026 (21 working days) at the training material's 10-15 calls a day. Such
 a territory asks for far more calls than one rep can make, so the planner also
 trims by priority — the hardest case for it. The median of several runs is printed.
 Run with ``python -m benchmarks planning``.

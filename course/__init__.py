@@ -10,7 +10,8 @@ The package holds the domain logic every lesson, widget and exercise uses:
 - :mod:`course.portfolio` — BCG, product life cycle, adopter categories (产品组合)
 - :mod:`course.data` — the sample territory and loading your own CSVs
 - :mod:`course.plots`, :mod:`course.widgets` — pictures and interactive tools
-- :mod:`course.checks` — friendly self-checks for the graded exercises
+- :mod:`course.checks` — the graded exercises' checks of an answer (练习自测)
+- :mod:`course.quiz` — each lesson's quiz (not graded), answered by the library
 - :mod:`course.grading` — the instructor's cohort grader (``course grade``)
 
 The most used functions are also available here, e.g. ``course.quadrant``.

@@ -16,6 +16,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from course.errors import CourseInputError
+from course.grading.sandbox import Limits, SandboxUnavailable, probe
+
 __all__ = ["build_parser", "main"]
 
 
@@ -34,8 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     >>> build_parser().parse_args(["grade", "--no-sandbox"]).sandbox
     False
     """
-    from course.grading.sandbox import Limits
-
     defaults = Limits()
     parser = argparse.ArgumentParser(prog="course", description="Tools for the course's instructors.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -71,8 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from course.grading.sandbox import Limits, SandboxUnavailable, probe
-
     if args.sandbox:
         try:  # before the heavy imports: say at once when the sandbox is missing
             probe()
@@ -81,7 +80,6 @@ def _grade(args: argparse.Namespace) -> int:
     # jsonschema (imported by nbformat) imports rfc3987_syntax, which builds ~40 parsers: 3 s of CPU
     # per run. Only jsonschema's "iri" format check uses it, and notebook schemas have none.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-    from course.errors import CourseInputError
     from course.grading.run import GradeOptions, GradingBusy, grade_course
     from course.grading.textsafe import terminal_text as shown
 

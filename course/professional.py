@@ -1,6 +1,6 @@
 """The professional representative (职业素养): survey figures, the wheel of life, attitudes.
 
-The seed opens the course with a survey of how people end up (一项调研), the
+The training material opens the course with a survey of how people end up (一项调研), the
 "all-round success" wheel of life (人生的车轮) scored 0-10 on seven spokes, the
 attitudes of successful sales people and the wrong attitudes professionals fall
 into. Everything here is data for the lesson, plus :func:`assess_wheel`, which
@@ -62,14 +62,14 @@ __all__ = [
 # ---------------------------------------------------------------- the survey
 @dataclass(frozen=True)
 class SurveyGroup:
-    """One group of the seed's survey of how people end up."""
+    """One group of the training material's survey of how people end up."""
 
     key: str
     """Short English code."""
     share: float
     """Share of the people surveyed (0.03 for 3%)."""
     name: Text
-    """What the group lives like (the seed's wording)."""
+    """What the group lives like (the training material's wording)."""
 
 
 SURVEY: tuple[SurveyGroup, ...] = (
@@ -78,7 +78,7 @@ SURVEY: tuple[SurveyGroup, ...] = (
     SurveyGroup("getting_by", 0.60, Text("just getting by", "尚能维持生计")),
     SurveyGroup("dependent", 0.27, Text("living on others' help", "靠别人帮助才能生计")),
 )
-"""The seed's survey (一项调研): 3% / 10% / 60% / 27%, summing to 100%."""
+"""The training material's survey (一项调研): 3% / 10% / 60% / 27%, summing to 100%."""
 
 SUCCESS_TRAITS: tuple[Text, ...] = (
     Text("positive attitude", "积极心态"),
@@ -102,7 +102,7 @@ def success_share() -> float:
 TOP_PERFORMERS: Mapping[str, float] = {"very_successful": 0.20, "top_tier": 0.04}
 """Of all sales people about 20% are very successful and 4% top-tier (顶级的销售人员).
 
-The seed says "其中又有4%" (of them, 4%); read with domain.md as 4% of all sales
+The training material says "其中又有4%" (of them, 4%); read with domain.md as 4% of all sales
 people, i.e. one in five of the very successful.
 """
 
@@ -115,7 +115,7 @@ class Spoke:
     key: str
     """English code used as the score's key."""
     name: Text
-    """The spoke's name (the seed's)."""
+    """The spoke's name (the training material's)."""
 
 
 SPOKES: tuple[Spoke, ...] = (
@@ -281,7 +281,7 @@ class Item:
     key: str
     """Short English code."""
     name: Text
-    """Its name (the seed's)."""
+    """Its name (the training material's)."""
     note: Text
     """What it means in practice."""
 
@@ -307,7 +307,7 @@ ATTITUDES: tuple[Item, ...] = (
     Item("respect", Text("Never deceive or look down on a customer", "不欺骗客户,别瞧不起客户"),
          Text("No customer is a fool and none is too small to respect.", "不要把客户当傻瓜,别瞧不起任何客户。")),
 )
-"""Attitudes of successful sales people, in the seed's order (slides 6-13)."""
+"""Attitudes of successful sales people, in the training material's order (slides 6-13)."""
 
 WRONG_ATTITUDES: tuple[Item, ...] = (
     Item("near_temple", Text("Bullying the gods near the temple", "近庙欺神"),
@@ -331,7 +331,7 @@ WRONG_ATTITUDES: tuple[Item, ...] = (
          Text("Short-sightedness: chasing this month's boxes and losing the long-term customer.",
               "目光短浅:只看眼前的销量,丢了长期的客户。")),
 )
-"""Common wrong attitudes of professionals (职业人常犯的错误心态), in the seed's order."""
+"""Common wrong attitudes of professionals (职业人常犯的错误心态), in the training material's order."""
 
 TOP_PERFORMER_CONDITIONS: tuple[Item, ...] = (
     Item("affinity", Text("Exceptional affinity", "非凡的亲和力"),
@@ -340,7 +340,7 @@ TOP_PERFORMER_CONDITIONS: tuple[Item, ...] = (
     Item("ownership", Text("Owning your results", "对结果自我负责"),
          Text("You, not the market or the company, answer for your numbers.", "对自己的业绩负责,不把原因推给市场或公司。")),
 )
-"""The two of the twelve attitudes and conditions of top sales people (十二项心态与条件) the seed spells out."""
+"""The two of the twelve attitudes and conditions of top sales people (十二项心态与条件) the training material spells out."""
 
 BASIC_QUALITIES: tuple[Text, ...] = (
     Text("personality", "个性"),
@@ -357,7 +357,7 @@ SELLING_MODES: tuple[Item, ...] = (
 )
 """Effective ways of selling (有效之行销方式): new customers versus existing ones.
 
-The seed names hunting (狩猎型) for new customers; 农耕型 (farming) is the usual
+The training material names hunting (狩猎型) for new customers; 农耕型 (farming) is the usual
 name of its counterpart for existing customers (老客户).
 """
 

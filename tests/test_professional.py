@@ -1,4 +1,4 @@
-"""The professional representative: the seed's figures, the wheel of life, attitudes."""
+"""The professional representative: the training material's figures, the wheel of life, attitudes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ ROUND = dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, per
 
 
 
-def test_survey_figures_are_the_seeds_and_sum_to_100_percent() -> None:
+def test_survey_figures_are_the_materials_and_sum_to_100_percent() -> None:
     shares = {g.key: g.share for g in P.SURVEY}
     assert shares == {"independent": 0.03, "comfortable": 0.10, "getting_by": 0.60, "dependent": 0.27}
     assert math.isclose(sum(shares.values()), 1.0)
@@ -26,7 +26,7 @@ def test_top_performers_20_and_4_percent() -> None:
     assert P.TOP_PERFORMERS == {"very_successful": 0.20, "top_tier": 0.04}
 
 
-def test_seven_spokes_in_the_seeds_words() -> None:
+def test_seven_spokes_in_the_materials_words() -> None:
     assert [s.name.zh for s in P.SPOKES] == ["家庭", "职业", "心情", "人际关系", "健康", "金钱", "个人成长"]
     assert len({s.key for s in P.SPOKES}) == 7
 
@@ -86,7 +86,7 @@ def test_summary_in_both_languages() -> None:
     assert "健康" in a.summary() and "不平衡" in a.summary()
 
 
-def test_attitudes_follow_the_seed() -> None:
+def test_attitudes_follow_the_material() -> None:
     assert [a.name.zh for a in P.ATTITUDES][:2] == ["强烈的企图心", "成功的人找方法,失败的人找理由"]
     assert len(P.WRONG_ATTITUDES) == 7
     assert P.WRONG_ATTITUDES[0].name.zh == "近庙欺神"

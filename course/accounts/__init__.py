@@ -5,12 +5,15 @@
 * :mod:`~course.accounts.status`, :mod:`~course.accounts.potential` and
   :mod:`~course.accounts.physicians` — the dual scoring (复式评分) of
   prescribing status and potential, call tiers;
+* :mod:`~course.accounts.frequency` — calls a month per tier (A 4-8, B 2-4, C 1-2),
+  which lesson 5's planning builds on;
 * :mod:`~course.accounts.ladder` — the adoption ladder (产品接纳阶梯);
 * :mod:`~course.accounts.kol` — key opinion leaders;
 * :mod:`~course.accounts.deciles` — deciles by doctor count and by volume;
 * :mod:`~course.accounts.customers` — service tiers, the information model,
-  competition analysis;
-* :mod:`~course.accounts.selfcheck` — the lesson's self-check questions.
+  competition analysis.
+
+The lesson's quiz is in :mod:`course.quiz.accounts`.
 """
 
 from __future__ import annotations
@@ -65,7 +68,6 @@ from course.accounts.physicians import (
     score_physicians,
     tier_for,
 )
-from course.accounts.selfcheck import SelfCheckQuestion, self_check_questions
 from course.accounts.status import (
     STATUS_SCALE,
     STATUS_TO_STAGE,
@@ -99,7 +101,6 @@ __all__ = [
     "KolWeights",
     "PhysicianScore",
     "PotentialCutoffs",
-    "SelfCheckQuestion",
     "ServiceTier",
     "Stage",
     "StatusLevel",
@@ -122,7 +123,6 @@ __all__ = [
     "score_kols",
     "score_physician",
     "score_physicians",
-    "self_check_questions",
     "service_tier",
     "stage",
     "status_level",

@@ -1,11 +1,11 @@
 """Customer management (客户管理): service tiers, the information model, competition.
 
-* **Service tiers** — the seed serves A customers with a personalised service
+* **Service tiers** — the training material serves A customers with a personalised service
   plan, B customers with stable, efficient supply and C customers with market
   development (:data:`SERVICE_TIERS`).
 * **Customer information model** (客户信息模型) — three layers: visible basics
   (可视·基本信息), business facts (相关·业务信息) and extended information
-  (延伸·衍伸信息). The seed's examples come from car sales (car, mileage,
+  (延伸·衍伸信息). The training material's examples come from car sales (car, mileage,
   insurance); :data:`INFORMATION_MODEL` gives the doctor's equivalents.
 * **Management principles** — dynamic (monthly changes), focused (weekly
   review), fully used, one owner per record (security).
@@ -41,7 +41,7 @@ class ServiceTier:
     grade: str
     """A, B or C."""
     service: Text
-    """The service (the seed's wording)."""
+    """The service (the training material's wording)."""
 
 
 SERVICE_TIERS: dict[str, ServiceTier] = {
@@ -52,7 +52,7 @@ SERVICE_TIERS: dict[str, ServiceTier] = {
     "C": ServiceTier("C", Text("market development: widen coverage and make the brand known",
                                "加强市场开拓，提高产品覆盖率和品牌知名度")),
 }
-"""The seed's service for A, B and C customers."""
+"""The training material's service for A, B and C customers."""
 
 
 def service_tier(grade: str) -> ServiceTier:
@@ -73,7 +73,7 @@ class InfoLayer:
     key: str
     """``visible``, ``business`` or ``extended``."""
     name: Text
-    """The layer's name (the seed's)."""
+    """The layer's name (the training material's)."""
     fields: tuple[str, ...]
     """What to record for a doctor (field names)."""
     material_examples: str
@@ -101,7 +101,7 @@ MANAGEMENT_PRINCIPLES: tuple[Text, ...] = (
     Text("fully used: records feed every plan and call", "充分使用"),
     Text("one owner per record: keeps the data safe", "专人负责：安全性"),
 )
-"""The seed's four principles of customer management."""
+"""The training material's four principles of customer management."""
 
 
 def information_gaps(record: Mapping[str, object]) -> dict[str, list[str]]:
@@ -135,12 +135,12 @@ class CompetitionView:
 
 
 def assess_competition(competitors: int, strength: int, dominant: bool) -> CompetitionView:
-    """Summarise the seed's three questions into a 1-5 competitive pressure.
+    """Summarise the training material's three questions into a 1-5 competitive pressure.
 
     ``competitors`` is how many competing products are used, ``strength`` their
     strength from 1 (weak) to 5 (strong), ``dominant`` whether one of them has
     an absolute advantage. No competitor → 1; one dominating → 5; otherwise the
-    strength, kept between 2 and 4. The seed's favourable case — many
+    strength, kept between 2 and 4. The training material's favourable case — many
     competitors of moderate strength, none dominant yet — is pressure 3: a
     fragmented market with room to win share.
 

@@ -1,6 +1,6 @@
 """Target departments (目标科室): which departments to work in for a product.
 
-The seed chooses target departments "by the product's indication, the
+The training material chooses target departments "by the product's indication, the
 hospital's speciality, the department's headcount and structure, its beds and
 the specialty set-up" (根据药品适应症、医院特色、科室人数结构、床位、专科设置).
 Each department gets five part scores from 0 to 1:

@@ -1,6 +1,6 @@
 """Hospital grading (医院定级): a composite score and an A / B / C grade.
 
-The seed grades a hospital "by its scale, official level, business volume,
+The training material grades a hospital "by its scale, official level, business volume,
 medication level and quantity and the competitive situation" (根据医院规模、等级、
 业务量、用药水平和数量、竞争态势等进行综合评估) into three grades, A, B and C.
 Each of the five factors is turned into a part score from 0 to 1, the parts are
@@ -9,7 +9,7 @@ hospital's score; :class:`GradeCutoffs` turn the score into the grade.
 
 Part scores (each from 0 to 1, so a trainee can work one out by hand):
 
-* **scale** (规模) — the seed's bed bands: under 100 beds 0, 100-499 beds 0.5,
+* **scale** (规模) — the training material's bed bands: under 100 beds 0, 100-499 beds 0.5,
   500 beds and more 1.
 * **level** (等级) — the official grade (三级十等) in steps of 0.1:
   三级特等 1.0, 三级甲等 0.9, 三级乙等 0.8 … 一级丙等 0.1.
@@ -61,7 +61,7 @@ BED_BANDS: tuple[tuple[int, float, str], ...] = (
     (100, 0.5, "100-499 beds"),
     (500, 1.0, "500 beds and more"),
 )
-"""The seed's bed bands: (lowest bed count, scale part score, label)."""
+"""The training material's bed bands: (lowest bed count, scale part score, label)."""
 
 LEVEL_POINTS: dict[str, float] = {
     level: round(1.0 - 0.1 * i, 1) for i, level in enumerate(HOSPITAL_LEVELS)
@@ -186,7 +186,7 @@ class HospitalGrade:
 
 
 def bed_band(beds: float) -> str:
-    """Return the seed's bed band of a hospital.
+    """Return the training material's bed band of a hospital.
 
     Examples
     --------

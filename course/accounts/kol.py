@@ -1,10 +1,10 @@
-"""Key opinion leaders (KOL): score, type and the seed's five steps to win one.
+"""Key opinion leaders (KOL): score, type and the training material's five steps to win one.
 
-The seed names three kinds of KOL by what they bring: the academic leader
+The training material names three kinds of KOL by what they bring: the academic leader
 (学术领袖, influence 影响力), the product speaker (产品讲者, persuasion 说服力)
 and the prescribing authority (处方权威, decision power 决策权力). A doctor's
 KOL score is a weighted mean of the three 0-10 ratings times 10 (0-100); the
-KOL type is the rating the doctor is strongest in. The seed advises choosing
+KOL type is the rating the doctor is strongest in. The training material advises choosing
 experts with influence and academic standing, skilled at lecturing, and tied
 to formulary listing, reimbursement lists and other key policies.
 """
@@ -45,14 +45,14 @@ KOL_COLUMNS: tuple[str, ...] = ("influence", "speaking", "decision_power")
 
 @dataclass(frozen=True)
 class KolType:
-    """One kind of KOL in the seed."""
+    """One kind of KOL in the training material."""
 
     key: str
     """Short code: ``academic_leader``, ``product_speaker``, ``prescribing_authority``."""
     name: Text
-    """Its name (the seed's Chinese one)."""
+    """Its name (the training material's Chinese one)."""
     strength: Text
-    """What this KOL brings (the seed's word for it)."""
+    """What this KOL brings (the training material's word for it)."""
     column: str
     """The rating that measures it."""
 
@@ -64,19 +64,19 @@ KOL_TYPES: tuple[KolType, ...] = (
             Text("decision power", "决策权力"),
             "decision_power"),
 )
-"""The seed's three kinds of KOL, in its order (ties go to the first)."""
+"""The training material's three kinds of KOL, in its order (ties go to the first)."""
 
 
 @dataclass(frozen=True)
 class KolStep:
-    """One of the seed's five steps to develop a KOL."""
+    """One of the training material's five steps to develop a KOL."""
 
     number: int
     """1-5."""
     name: Text
-    """The step's name (the seed's Chinese one)."""
+    """The step's name (the training material's Chinese one)."""
     questions: tuple[Text, ...]
-    """What to decide at this step (the seed's questions)."""
+    """What to decide at this step (the training material's questions)."""
 
 
 KOL_STEPS: tuple[KolStep, ...] = (
@@ -128,14 +128,14 @@ KOL_PREPARATION: tuple[KolStep, ...] = (
              Text("monthly?", "每月？"),
              Text("quarterly?", "每季？"))),
 )
-"""What the representative prepares before working with a KOL (the seed's second list)."""
+"""What the representative prepares before working with a KOL (the training material's second list)."""
 
 
 @dataclass(frozen=True)
 class KolWeights:
     """Weights of the three ratings in the KOL score (any non-negative numbers).
 
-    Default: equal weights — the seed names the three kinds side by side without
+    Default: equal weights — the training material names the three kinds side by side without
     ranking them; tilt them to the purpose of step 1 (a speaker programme
     weights speaking, a listing push weights decision power).
     """

@@ -1,6 +1,6 @@
 """The adoption ladder (产品接纳阶梯): five stages from unaware to advocacy.
 
-The seed's "customer's acceptance of a product" (客户对于产品接纳过程) climbs
+The training material's "customer's acceptance of a product" (客户对于产品接纳过程) climbs
 0 unaware → 1 aware → 2 trial → 3 usage → 4 loyalty / advocacy. Every call sets
 SMART objectives that move the customer *one* step up the ladder (使客户沿着
 "产品接纳度阶梯"向上移动); this module holds the stages, the step to the next and
@@ -24,9 +24,9 @@ class Stage:
     number: int
     """0 (unaware) to 4 (loyalty / advocacy)."""
     name: Text
-    """Short name (the seed's Chinese one), e.g. "trial" (试用)."""
+    """Short name (the training material's Chinese one), e.g. "trial" (试用)."""
     description: Text
-    """What a customer at this stage does (the seed's description)."""
+    """What a customer at this stage does (the training material's description)."""
     goal: Text
     """What the next calls should achieve (the step up)."""
     objectives: tuple[Text, ...]

@@ -2,7 +2,7 @@
 
 For every physician *and product*, two scores:
 
-* **prescribing status** (处方现状), the seed's −4 … +4 scale
+* **prescribing status** (处方现状), the training material's −4 … +4 scale
   (:mod:`course.accounts.status`);
 * **prescribing potential** (处方潜力): boxes a month the physician could
   prescribe, patients a month × share with the indication × boxes per patient
@@ -11,7 +11,7 @@ For every physician *and product*, two scores:
 Potential is sorted into high / medium / low, and the status × potential grid
 (:data:`DEFAULT_GRID`) gives the call tier A / B / C / D: *potential decides
 whom to see, adoption decides how often*. The tier gives the monthly call
-frequency (:func:`course.planning.frequency.calls_per_month`: A 4-8, B 2-4,
+frequency (:func:`course.accounts.frequency.calls_per_month`: A 4-8, B 2-4,
 C 1-2, D not a target) and the adoption-ladder stage gives the next objective.
 """
 
@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from course.accounts.frequency import TIERS, CallFrequency, calls_per_month
 from course.accounts.ladder import STAGES, TOP_STAGE, step_text
 from course.accounts.potential import (
     POTENTIAL_CLASSES,
@@ -47,7 +48,6 @@ from course.inputs import (
     raise_problems,
 )
 from course.inputs.phrases import MISSING_COLUMN
-from course.planning.frequency import TIERS, CallFrequency, calls_per_month
 
 __all__ = [
     "DEFAULT_GRID",

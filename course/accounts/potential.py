@@ -1,6 +1,6 @@
 """Prescribing potential (处方潜力): boxes a month, and the high / medium / low classes.
 
-The seed asks for a potential analysis (潜力分析) without a formula; the course
+The training material asks for a potential analysis (潜力分析) without a formula; the course
 uses the published estimate, patients a month × share with the indication ×
 boxes per patient a month. Potential is sorted into high, medium and low by
 cut-offs: absolute ones you choose, or quantiles of the territory (by default

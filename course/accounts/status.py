@@ -1,8 +1,8 @@
-"""The seed's prescribing status scale (处方现状评分), −4 to +4.
+"""The training material's prescribing status scale (处方现状评分), −4 to +4.
 
 Physician scoring (医师评分) rates every physician *for every product* on two
 axes, the "dual scoring system" (复式评分系统): prescribing status (处方现状)
-and prescribing potential (处方潜力). The status scale is the seed's:
+and prescribing potential (处方潜力). The status scale is the training material's:
 
 * before listing (进药前): −4 opposed (反对), −3 indifferent (淡漠),
   −2 trial / consultation (试用/咨商), −1 listing application filed (填写进药申请);
@@ -34,11 +34,11 @@ class StatusLevel:
     value: int
     """−4 … +4."""
     name: Text
-    """The label (the seed's Chinese one), e.g. "opposed" (反对)."""
+    """The label (the training material's Chinese one), e.g. "opposed" (反对)."""
     listed: bool
     """True after the product is listed in the hospital (进药后)."""
     note: Text | None = None
-    """The seed's explanation (2 and 3 only)."""
+    """The training material's explanation (2 and 3 only)."""
 
     @property
     def option(self) -> Text:

@@ -8,8 +8,9 @@
 * :mod:`~course.bigcustomers.health` — a relationship-health check from the call history;
 * :mod:`~course.bigcustomers.etiquette` — telephone and office etiquette;
 * :mod:`~course.bigcustomers.team` — the senior representative's six requirements and
-  the more important resources (上级, 友邻部门);
-* :mod:`~course.bigcustomers.selfcheck` — lesson 7's self-check questions.
+  the more important resources (上级, 友邻部门).
+
+The lesson's quiz is in :mod:`course.quiz.bigcustomers`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 - :func:`load_sample` / :func:`load_territory` — the shipped territory of 江城市
   (Jiangcheng): hospitals, departments, physicians, products, prescribing, six months
-  of calls and sales, a rep's two-week time log and the seed's product history.
+  of calls and sales, a rep's two-week time log and the training material's product history.
 - :func:`read_table` — read your own CSV (path, file or upload bytes; UTF-8 or GBK)
   and check it against the schema, every problem reported at once.
 - :func:`validate_table` — the same check for a DataFrame you already have.
@@ -18,24 +18,10 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from course.data.generate import generate_territory
 from course.data.io import Territory, load_sample, load_territory, read_table
 from course.data.schema import SCHEMAS
 from course.data.validate import check_references, validate_table
-
-if TYPE_CHECKING:
-    from course.data.generate import generate_territory
-
-
-def __getattr__(name: str) -> Any:
-    # imported on first use, so `python -m course.data.generate` runs the module only once
-    if name == "generate_territory":
-        from course.data.generate import generate_territory
-
-        return generate_territory
-    raise AttributeError(f"module 'course.data' has no attribute {name!r}")
-
 
 __all__ = [
     "SCHEMAS",

@@ -2,7 +2,7 @@
 
 :func:`generate_territory` builds every table of :data:`course.data.schema.SCHEMAS`
 from numpy's random generator, so the same seed always gives the same territory.
-``python -m course.data.generate`` rewrites the shipped CSVs and their README in
+``python -m course.dev.sample`` rewrites the shipped CSVs and their README in
 ``course/data/sample/``; lessons read those files (fast) through
 :func:`course.data.io.load_sample`.
 
@@ -84,9 +84,9 @@ def generate_territory(seed: int = 2026) -> dict[str, pd.DataFrame]:
 
 
 def product_history() -> pd.DataFrame:
-    """Return the seed's product table for 1994-1999 (1999 is the target, "99T").
+    """Return the training material's product table for 1994-1999 (1999 is the target, "99T").
 
-    The seed gives four A&P figures without saying which years they belong to; the
+    The training material gives four A&P figures without saying which years they belong to; the
     course puts them on 1995-1998 and leaves 1994 and 1999 empty.
 
     Examples
@@ -343,17 +343,3 @@ def _prescribing(rng: np.random.Generator, hospitals: pd.DataFrame, physicians: 
         "adoption_stage": stage.astype(int),
     })
 
-
-def main() -> None:
-    """Regenerate the shipped CSVs and README from the default seed."""
-    from course.data._readme import render_readme
-    from course.data.io import SAMPLE_DIR, write_tables
-
-    tables = generate_territory()
-    write_tables(tables, SAMPLE_DIR, readme=render_readme(tables))
-    sizes = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
-    print(f"wrote {SAMPLE_DIR}: {sizes}")
-
-
-if __name__ == "__main__":
-    main()

@@ -54,7 +54,7 @@ class Territory:
     timelog: pd.DataFrame
     """One row per entry of the rep's two-week time log."""
     product_history: pd.DataFrame
-    """The seed's product table, 1994-1999."""
+    """The training material's product table, 1994-1999."""
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables by name.

@@ -29,11 +29,11 @@ SPECIALTIES: tuple[str, ...] = (
 """Department specialties used in the sample territory."""
 
 WASTERS: tuple[str, ...] = (
-    # the seed's ten causes of wasted time (浪费时间的10大原因), in its order
+    # the training material's ten causes of wasted time (浪费时间的10大原因), in its order
     "searching", "interruptions", "not_delegating", "unplanned_delays", "procrastination",
     "living_in_memories", "indecision", "acting_before_understanding", "negative_emotion",
     "no_priorities",
-    # the seed's further causes
+    # the training material's further causes
     "over_commitment", "socialising", "no_goals", "no_deadlines", "unclear_authority",
     "missing_resources",
 )
@@ -204,13 +204,13 @@ SCHEMAS: dict[str, Schema] = {
         ),
         Schema(
             "product_history", ("year",), (
-                C("year", "int", "Year (the seed's 1994-1999; 1999 is the target).", low=1900, high=2100),
+                C("year", "int", "Year (the training material's 1994-1999; 1999 is the target).", low=1900, high=2100),
                 C("net_sales_krmb", "float", "Net sales, thousand RMB.", low=0),
                 C("ap_spend_mrmb", "float", "Advertising & promotion spend, million RMB.", low=0, nullable=True),
                 C("field_force", "int", "Representatives in the field.", low=0),
                 C("is_target", "bool", "True for a target year, not an actual."),
             ),
-            "The seed's product history table (years 94-99).",
+            "The training material's product history table (years 94-99).",
         ),
     )
 }

@@ -1,7 +1,7 @@
 """Goals, SMART and management by objectives (目标管理).
 
 - :mod:`course.goals.smart` — a structured :class:`Goal` judged letter by letter
-  (the seed's Specific, Measurable, Ambitious, Realistic, Timed; Doran's
+  (the training material's Specific, Measurable, Ambitious, Realistic, Timed; Doran's
   Assignable or the common Achievable selectable);
 - :mod:`course.goals.coach` — the same verdicts for a goal written in words,
   English or Chinese, with what to fix;
@@ -10,7 +10,7 @@
   phasing into months, closing the gap to the quota;
 - :mod:`course.goals.fairness` — whether attainment depends on territory size or growth;
 - :mod:`course.goals.territory` — quota inputs from the sample territory;
-- :mod:`course.goals.mbo` — the seed's points on goals, MBO, quotas and implementation.
+- :mod:`course.goals.mbo` — the training material's points on goals, MBO, quotas and implementation.
 
 Examples
 --------

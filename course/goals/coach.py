@@ -133,7 +133,7 @@ def coach_goal(text: str, *, today: date | None = None, variant: str = "ambitiou
     today
         The day the goal is set (default: today).
     variant
-        The meaning of A: ``"ambitious"`` (the seed's), ``"assignable"`` or ``"achievable"``.
+        The meaning of A: ``"ambitious"`` (the training material's), ``"assignable"`` or ``"achievable"``.
     thresholds
         The numbers behind the rules.
     owner

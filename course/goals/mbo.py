@@ -1,6 +1,6 @@
-"""Management by objectives (目标管理) in the seed's words: why goals, MBO, quotas, implementation.
+"""Management by objectives (目标管理) in the training material's words: why goals, MBO, quotas, implementation.
 
-Bilingual data (:class:`course.i18n.Text`) for the lesson and the exercises, in the seed's order.
+Bilingual data (:class:`course.i18n.Text`) for the lesson and the exercises, in the training material's order.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ MBO_PRINCIPLES: tuple[Text, ...] = (
     Text("Turn goals into concrete measures and clear work orders", "把目标变成具体的措施和明确的工作指令"),
     Text("Follow up the goals and review them at stages", "对目标的跟进与阶段性检查评估"),
 )
-"""Management by objectives (Peter Drucker's MBO) as the seed states it."""
+"""Management by objectives (Peter Drucker's MBO) as the training material states it."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,13 @@ class MboKind:
     key: str
     """``"performance"`` or ``"capability"``."""
     name: Text
-    """Its name (the seed's)."""
+    """Its name (the training material's)."""
     focus: Text
     """What it centres on."""
     direction: str
     """How goals are set: ``"top-down"`` or ``"bottom-up"``."""
     features: tuple[Text, ...]
-    """The seed's points."""
+    """The training material's points."""
 
 
 MBO_KINDS: tuple[MboKind, ...] = (
@@ -106,7 +106,7 @@ QUOTA_STEPS: tuple[Text, ...] = (
     Text("If the forecast is below the quota, find where more can be sold", "如果预计量少于指标,应分析哪处可再提高销量"),
     Text("Decide how to strengthen promotion to reach the quota", "应考虑如何加强促销力度来达成指标"),
 )
-"""The seed's steps of allocating a quota (分配指标的步骤); see :func:`course.goals.plan_to_quota`."""
+"""The training material's steps of allocating a quota (分配指标的步骤); see :func:`course.goals.plan_to_quota`."""
 
 IMPLEMENTATION: tuple[Text, ...] = (
     Text("Self-control and self-management", "自我控制与自我管理"),

@@ -1,6 +1,6 @@
 """Call objectives (拜访目的): at least three per call, each one SMART.
 
-The seed's daily call plan asks "what is the purpose of the call? at least three
+The training material's daily call plan asks "what is the purpose of the call? at least three
 objectives" (拜访目的是什么? 最少3项目的), and its call-planning slide asks for
 objectives "that meet the SMART standard and move the customer up the adoption
 ladder". :func:`check_call_objectives` counts them and runs the goal coach on
@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 MIN_OBJECTIVES = 3
-"""The seed: at least three objectives per call (最少3项目的)."""
+"""The training material: at least three objectives per call (最少3项目的)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def check_call_objectives(objectives: str | Sequence[str], *, today: date | None
     today
         The day of the call (default: today).
     minimum
-        How many objectives a call needs (the seed: 3).
+        How many objectives a call needs (the training material: 3).
 
     Examples
     --------

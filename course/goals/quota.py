@@ -1,6 +1,6 @@
 """Management by objectives for quotas (销售指标的分配): cascade, phase, close the gap.
 
-The seed lists what a fair quota weighs — customers' economics and potential,
+The training material lists what a fair quota weighs — customers' economics and potential,
 current usage against maximum potential per area, competitors, how hard the
 market is, the company's investment, the rep's growth — and asks to "challenge
 a higher target" (挑战更高指标): split the quota into months (指标要细分到月),
@@ -310,7 +310,7 @@ def phase_quotas(quotas: pd.Series, months: Sequence[str], pattern: pd.Series | 
 
 @dataclass(frozen=True)
 class GapPlan:
-    """The seed's steps: forecast per product, total, and where to add to reach the quota."""
+    """The training material's steps: forecast per product, total, and where to add to reach the quota."""
 
     quota: int
     """The quota to reach."""

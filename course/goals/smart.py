@@ -1,6 +1,6 @@
-"""SMART goals as the seed defines them (SMART目标), with the published variants.
+"""SMART goals as the training material defines them (SMART目标), with the published variants.
 
-The seed: **S**pecific (清晰的, unambiguous), **M**easurable (you know your
+The training material: **S**pecific (清晰的, unambiguous), **M**easurable (you know your
 progress and when you are done), **A**mbitious (有雄心, challenging),
 **R**ealistic (可行的, feasible with the time and resources you have),
 **T**imed (a deadline). Doran (1981) wrote *Assignable* for the A (someone owns
@@ -14,7 +14,7 @@ S  ``what`` names the result in at least 3 words (or 4 Chinese characters) and
 M  a metric, a unit and a target are given (fail otherwise); without a baseline
    the verdict is *check*: you know when you are done but cannot see progress.
 A  *ambitious*: the stretch ``(target - baseline) / baseline`` (the other way
-   round for a reduction) is at least ``min_stretch`` (10%): the seed asks for a
+   round for a reduction) is at least ``min_stretch`` (10%): the training material asks for a
    personal target above the quota and to "challenge a higher target".
    *assignable*: one named owner, not "we" / 大家 / the team.
    *achievable*: the target moves the right way and the stretch is at most
@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 VARIANTS: tuple[str, ...] = ("ambitious", "assignable", "achievable")
-"""Meanings of the A: the seed's Ambitious (default), Doran's Assignable, the common Achievable."""
+"""Meanings of the A: the training material's Ambitious (default), Doran's Assignable, the common Achievable."""
 
 VERDICTS: tuple[str, ...] = ("pass", "fail", "check")
 """A letter passes, fails, or cannot be judged from the numbers (check with your manager)."""
@@ -302,7 +302,7 @@ def judge_measurable(metric: str, unit: str, baseline: float | None, target: flo
 
 
 def judge_ambitious(stretch: float | None, th: SmartThresholds, *, from_zero: bool = False) -> LetterVerdict:
-    """A (ambitious, the seed's): the stretch reaches ``min_stretch``.
+    """A (ambitious, the training material's): the stretch reaches ``min_stretch``.
 
     Examples
     --------
@@ -447,7 +447,7 @@ def assess_goal(goal: Goal, *, variant: str = "ambitious", today: date | None = 
     goal
         The goal's fields.
     variant
-        The meaning of A: ``"ambitious"`` (the seed's, default), ``"assignable"``
+        The meaning of A: ``"ambitious"`` (the training material's, default), ``"assignable"``
         (Doran 1981) or ``"achievable"``.
     today
         The day the goal is set (default: today); the deadline is counted from it.

@@ -5,13 +5,14 @@ hospitals. An account's **history** is its average monthly boxes in ``sales``; i
 **potential** is the published outpatient estimate summed over its physicians:
 patients a month × indication share × boxes per patient (from ``prescribing``
 and ``physicians``), in boxes a month, so history ÷ potential is the account's
-current usage against its maximum (the seed's 现有用量与最大潜力).
+current usage against its maximum (the training material's 现有用量与最大潜力).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from course.data._names import DISTRICTS
 from course.errors import CourseInputError
 from course.inputs import check_choice, check_columns, check_not_empty
 
@@ -26,10 +27,6 @@ def district_name_en(name: str) -> str:
     >>> district_name_en("江北区"), district_name_en("North")
     ('Jiangbei', 'North')
     """
-    try:
-        from course.data._names import DISTRICTS
-    except ImportError:  # pragma: no cover - the sample's names ship with the package
-        return name
     entry = DISTRICTS.get(name)
     return str(entry[0]) if entry else name
 

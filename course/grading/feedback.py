@@ -29,6 +29,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from course.grading.settings import course_directory, load_config
+
 __all__ = ["clean_feedback_html", "generate_feedback", "stale_feedback"]
 
 _API: Any = None
@@ -142,8 +144,6 @@ def stale_feedback(coursedir: Any) -> list[tuple[str, str]]:
 
 def _init(course: str) -> None:
     global _API
-    from course.grading.settings import course_directory, load_config
-
     config = load_config(Path(course))
     _API = (config, course_directory(config))
 
@@ -182,8 +182,6 @@ def generate_feedback(course: Path, workers: int, *, progress: bool = False) -> 
     120
     """
     from tqdm import tqdm
-
-    from course.grading.settings import course_directory, load_config
 
     pairs = stale_feedback(course_directory(load_config(course)))
     if not pairs:

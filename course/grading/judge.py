@@ -58,9 +58,11 @@ from nbgrader.preprocessors import Execute
 from traitlets import Enum
 
 from course.grading.execute import AskError, GraderFailure, LimitedExecute
-from course.grading.kernel import KernelLaunch
+from course.grading.kernel import KernelLaunch, user_task_count
 from course.grading.kernel_answers import MAX_CHARS, AnswerError, Unplain, decode, encode
 from course.grading.records import Reason
+from course.grading.sandbox import INPUT, WORKDIR, Limits, SandboxUnavailable, plan
+from course.grading.settings import sensitive_paths
 
 __all__ = ["JudgedExecute", "KernelPlan", "NotebookPlan", "answer_reads", "autograde_preprocessors", "bound_names",
            "imported_modules", "plan_from_gradebook", "plan_notebook", "read_names"]
@@ -431,9 +433,6 @@ class JudgedExecute(Execute):
     _SANDBOXES: dict[str, Any] = {}  # noqa: RUF012  (one plan per process and course)
 
     def _sandbox(self, coursedir: Any) -> Any:
-        from course.grading.sandbox import SandboxUnavailable, plan
-        from course.grading.settings import sensitive_paths
-
         if self.sandbox == "off":
             return None
         key = str(coursedir.root)
@@ -451,9 +450,6 @@ class JudgedExecute(Execute):
         return self._SANDBOXES[key]
 
     def _kernel(self, folder: Path, files: Path, box: Any) -> KernelPlan:
-        from course.grading.kernel import user_task_count
-        from course.grading.sandbox import INPUT, WORKDIR, Limits
-
         (folder / "c").mkdir(parents=True)
         limits = Limits()
         nproc = None if os.geteuid() == 0 else user_task_count() + limits.max_processes

@@ -20,7 +20,7 @@ from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
 
-from course.grading.sandbox import Limits, Sandbox
+from course.grading.sandbox import WORKDIR, Limits, Sandbox
 
 __all__ = ["KernelLaunch", "KernelServer", "LimitedKernelManager", "user_task_count"]
 
@@ -201,8 +201,6 @@ class KernelServer:
 
     def launch(self, name: str) -> tuple[KernelLaunch, Path]:
         """Plan a clean kernel ``name``; return it and the folder to put the assignment's files in."""
-        from course.grading.sandbox import WORKDIR
-
         self.count += 1
         folder = self.folder / name
         (folder / "c").mkdir(parents=True)

@@ -28,7 +28,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from course.grading.gradebook import LOG_TABLE
 from course.grading.records import REASON_TITLES
+from course.grading.settings import course_directory, load_config
 from course.grading.textsafe import csv_row
 
 __all__ = [
@@ -250,8 +252,6 @@ def read_grades(coursedir: Any) -> tuple[list[SubmissionRow], list[CellRow]]:
     """
     from nbgrader.api import Gradebook
 
-    from course.grading.gradebook import LOG_TABLE
-
     submissions: list[SubmissionRow] = []
     cells: list[CellRow] = []
     with Gradebook(coursedir.db_url, coursedir.course_id) as gb:
@@ -327,8 +327,6 @@ def write_reports(course: Path, not_gradable: Iterable[tuple[str, str, str]] = (
     'grading-report.html'
     """
     from course.grading.report_html import render
-    from course.grading.settings import course_directory, load_config
-
     coursedir = course_directory(load_config(course))
     submissions, cells = read_grades(coursedir)
     folder = Path(coursedir.root) / "reports"

@@ -33,10 +33,12 @@ from typing import Any
 from course.grading import cgroups as cgroups_module
 from course.grading import scratch
 from course.grading.discover import Skipped, plan_jobs
+from course.grading.feedback import generate_feedback
 from course.grading.gradebook import GradebookWriter, refusal
 from course.grading.judge import imported_modules, plan_from_gradebook
 from course.grading.kernel import user_task_count
 from course.grading.records import Job, Outcome
+from course.grading.report import write_reports
 from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, installed_modules, plan
 from course.grading.settings import course_directory, load_config, sensitive_paths
 from course.grading.worker import AssignmentInfo, WorkerContext, grade_one
@@ -226,12 +228,8 @@ def grade_course(options: GradeOptions) -> RunSummary:
             _grade_all(todo, ctx, writer, workers, options.progress, summary)
             summary.seconds = time.monotonic() - started
         if options.feedback:
-            from course.grading.feedback import generate_feedback
-
             summary.feedback = generate_feedback(options.course, workers, progress=options.progress)
         if options.report:
-            from course.grading.report import write_reports
-
             summary.outputs = write_reports(
                 options.course, [(s.student, s.assignment, s.reason) for s in summary.not_gradable])
     finally:

@@ -1,6 +1,7 @@
 """Call planning: frequency by tier, cycle and daily plans, call allocation (拜访计划).
 
-- :mod:`~course.planning.frequency` — calls a month per tier (A 4-8, B 2-4, C 1-2);
+- call frequency by tier (A 4-8, B 2-4, C 1-2), re-exported from
+  :mod:`course.accounts.frequency`, where the dual scoring that gives the tiers uses it;
 - :mod:`~course.planning.cycle` — a month's plan for one rep (working days, 10-15 calls a day);
 - :mod:`~course.planning.daily` — one day's plan: who, when, in which order, why;
 - :mod:`~course.planning.capacity` — remaining calls, capacity, utilisation, reach;
@@ -11,6 +12,15 @@
 
 from __future__ import annotations
 
+from course.accounts.frequency import (
+    DEFAULT_FREQUENCIES,
+    LEVELS,
+    TIERS,
+    CallFrequency,
+    calls_per_month,
+    check_frequencies,
+    planned_calls,
+)
 from course.planning._validate import check_doctors
 from course.planning.call_steps import (
     CALL_STEPS,
@@ -26,6 +36,7 @@ from course.planning.call_steps import (
     objectives_for_stage,
 )
 from course.planning.callplan import (
+    DEFAULT_ACCOUNTS,
     Allocation,
     CallAccount,
     ResponseCurve,
@@ -44,7 +55,7 @@ from course.planning.capacity import (
 )
 from course.planning.cycle import (
     DEFAULT_SLOT_CAPACITY,
-    SEED_CALLS_PER_DAY,
+    MATERIAL_CALLS_PER_DAY,
     US_CALLS_PER_DAY,
     CallsPerDay,
     CyclePlan,
@@ -59,31 +70,23 @@ from course.planning.daily import (
     plan_day,
     select_calls,
 )
-from course.planning.frequency import (
-    DEFAULT_FREQUENCIES,
-    LEVELS,
-    TIERS,
-    CallFrequency,
-    calls_per_month,
-    check_frequencies,
-    planned_calls,
-)
 from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [
     "CALL_STEPS",
     "DAILY_CALL_PLAN",
+    "DEFAULT_ACCOUNTS",
     "DEFAULT_FREQUENCIES",
     "DEFAULT_SLOT_CAPACITY",
     "GENERIC_OBJECTIVES",
     "LEVELS",
     "LOYALTY",
+    "MATERIAL_CALLS_PER_DAY",
     "MEETING_CHECKLIST",
     "MIN_OBJECTIVES",
     "PLAN_QUESTIONS",
     "RELATIONSHIP_PRACTICES",
     "ROOM_LAYOUTS",
-    "SEED_CALLS_PER_DAY",
     "STAGE_OBJECTIVES",
     "TIERS",
     "US_CALLS_PER_DAY",

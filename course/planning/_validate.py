@@ -15,7 +15,7 @@ from course.inputs.phrases import EMPTY_CELL, one_of
 __all__ = ["DEFAULT_SLOT_CAPACITY", "check_doctors", "slot_capacities", "with_positions"]
 
 DEFAULT_SLOT_CAPACITY: Mapping[str, int] = {"morning": 6, "noon": 3, "afternoon": 6}
-"""Calls that fit in each visit slot of a day (6 + 3 + 6 = the seed's 15)."""
+"""Calls that fit in each visit slot of a day (6 + 3 + 6 = the training material's 15)."""
 
 
 def _check_values(doctors: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> None:

@@ -1,6 +1,6 @@
 """The steps of a call, objectives per adoption stage, relationships and meetings (拜访).
 
-Bilingual data from the seed: each text is a :class:`course.i18n.Text`, whose ``str()``
+Bilingual data from the training material: each text is a :class:`course.i18n.Text`, whose ``str()``
 is the wording in the language in force (:func:`course.set_language`) and whose
 ``both`` is ``"English (中文)"``.
 """
@@ -36,7 +36,7 @@ class CallStep:
     key: str
     """Short code, e.g. ``"opening"``."""
     name: Text
-    """The step's name (the seed's Chinese term)."""
+    """The step's name (the training material's Chinese term)."""
     purpose: Text
     """What the step is for."""
     actions: tuple[Text, ...]
@@ -84,7 +84,7 @@ CALL_STEPS: tuple[CallStep, ...] = (
               Text("Write the call notes and the next objective", "记录拜访内容和下次拜访目标"),
               Text("Follow up promptly on what you promised", "及时跟进所承诺的事情"))),
 )
-"""The seed's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""
+"""The training material's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""
 
 STAGE_OBJECTIVES: dict[int, tuple[Text, ...]] = {
     stage.number: stage.objectives for stage in STAGES
@@ -126,14 +126,14 @@ RELATIONSHIP_PRACTICES: tuple[Text, ...] = (
     Text("Build trust: listen, respect decisions, follow up", "建立信任关系：倾听、尊重决策、及时跟进"),
     Text("Work as a team", "与团队合作"),
 )
-"""The seed's six habits of a good customer relationship."""
+"""The training material's six habits of a good customer relationship."""
 
 LOYALTY: tuple[Text, ...] = (
     Text("Understand needs and exceed expectations", "了解客户需求，提供超出期望的服务"),
     Text("Build a long-term relationship with shared plans", "建立长期关系，共同制定长期发展计划"),
     Text("Incentives and recognition", "激励与奖励"),
 )
-"""The seed's three levers of customer loyalty."""
+"""The training material's three levers of customer loyalty."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ MEETING_CHECKLIST: tuple[MeetingItem, ...] = (
     MeetingItem("screen", "venue", Text("Screen size", "屏幕大小")),
     MeetingItem("projector_check", "venue", Text("Test the slides and projector beforehand", "试片：调节幻灯、投影")),
 )
-"""The seed's checklist for organising a successful meeting (组织一个成功的会议/活动)."""
+"""The training material's checklist for organising a successful meeting (组织一个成功的会议/活动)."""
 
 ROOM_LAYOUTS: dict[str, Text] = {
     "classroom": Text("Classroom", "课堂式"),
@@ -173,7 +173,7 @@ ROOM_LAYOUTS: dict[str, Text] = {
     "round_table": Text("Round table", "圆桌式"),
     "u_shape": Text("U-shape", "U型"),
 }
-"""Room layouts the seed names."""
+"""Room layouts the training material names."""
 
 
 def missing_meeting_items(done: Iterable[str]) -> list[MeetingItem]:

@@ -39,6 +39,7 @@ from course.errors import CourseInputError, Phrase
 from course.inputs import check_int, check_number
 
 __all__ = [
+    "DEFAULT_ACCOUNTS",
     "Allocation",
     "CallAccount",
     "ResponseCurve",
@@ -46,6 +47,14 @@ __all__ = [
     "calibrate",
     "response_table",
 ]
+
+
+DEFAULT_ACCOUNTS: tuple[tuple[str, int, float, float, float, float, int, int], ...] = (
+    ("Renmin", 4, 20.0, 50.0, 80.0, 100.0, 1, 6),
+    ("Zhongshan", 2, 10.0, 35.0, 45.0, 60.0, 1, 6),
+    ("District 3", 2, 5.0, 10.0, 16.0, 30.0, 1, 6),
+)
+"""The worked example's accounts (the call planner's defaults and lesson 5's quiz): name, current calls, sales at 0 / −50% / +50% / saturation, min, max."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """A monthly cycle plan for one rep (月计划: 拜访周期计划).
 
-The seed's monthly plan is a four-week cycle: count the working days, decide how
+The training material's monthly plan is a four-week cycle: count the working days, decide how
 many calls a day (预算 10-15 名医生 a day; US surveys report 6-10), give each
 doctor the calls of his tier, and spread them over the month so that every doctor
 is seen regularly, calls at one hospital fall on the same days (less travel) and
@@ -25,6 +25,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from course.accounts.frequency import TIERS, CallFrequency, planned_calls
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Phrase, Problem
 from course.inputs import check_int
@@ -35,11 +36,10 @@ from course.planning._validate import (
     slot_capacities,
     with_positions,
 )
-from course.planning.frequency import TIERS, CallFrequency, planned_calls
 
 __all__ = [
     "DEFAULT_SLOT_CAPACITY",
-    "SEED_CALLS_PER_DAY",
+    "MATERIAL_CALLS_PER_DAY",
     "US_CALLS_PER_DAY",
     "CallsPerDay",
     "CyclePlan",
@@ -53,9 +53,9 @@ class CallsPerDay:
     """A rep's daily call budget: a range and the number aimed at."""
 
     low: int = 10
-    """Fewest calls a working day (seed: 10)."""
+    """Fewest calls a working day (material: 10)."""
     high: int = 15
-    """Most calls a working day (seed: 15); a day is never filled beyond it."""
+    """Most calls a working day (material: 15); a day is never filled beyond it."""
     target: int = 12
     """Calls aimed at each day; capacity is ``target × working days``."""
 
@@ -65,8 +65,8 @@ class CallsPerDay:
         check_int("calls per day (target)", self.target, low=self.low, high=self.high)
 
 
-SEED_CALLS_PER_DAY = CallsPerDay(10, 15, 12)
-"""The seed's budget: 10-15 doctors a day (预算10-15名医生), aiming at 12."""
+MATERIAL_CALLS_PER_DAY = CallsPerDay(10, 15, 12)
+"""The training material's budget: 10-15 doctors a day (预算10-15名医生), aiming at 12."""
 
 US_CALLS_PER_DAY = CallsPerDay(6, 10, 8)
 """US survey benchmark: 6-10 calls a day, aiming at 8."""
@@ -222,7 +222,7 @@ def plan_cycle(
     year: int,
     month: int,
     *,
-    calls_per_day: CallsPerDay = SEED_CALLS_PER_DAY,
+    calls_per_day: CallsPerDay = MATERIAL_CALLS_PER_DAY,
     frequencies: Mapping[str, CallFrequency] | None = None,
     level: str = "planned",
     holidays: Iterable[date | int] = (),
@@ -241,7 +241,7 @@ def plan_cycle(
     year, month
         The cycle.
     calls_per_day
-        The daily budget (default the seed's 10-15, aiming at 12).
+        The daily budget (default the training material's 10-15, aiming at 12).
     frequencies, level
         Calls a month per tier (default A 4-8, B 2-4, C 1-2, D 0) and which point
         of the range to plan (``"low"``, ``"planned"`` = middle, ``"high"``).

@@ -1,4 +1,4 @@
-"""One day's call plan (日计划), the way the seed asks a rep to build it.
+"""One day's call plan (日计划), the way the training material asks a rep to build it.
 
 Every daily or weekly plan answers the material's six questions
 (:data:`PLAN_QUESTIONS`, the same constant as :data:`course.timemgmt.PLAN_QUESTIONS`:
@@ -30,6 +30,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from course.accounts.frequency import TIERS
 from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import _, choose
@@ -37,8 +38,7 @@ from course.inputs import check_columns, check_int, check_number
 from course.inputs.phrases import A_DATE, one_of
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
-from course.planning.cycle import SEED_CALLS_PER_DAY, CallsPerDay
-from course.planning.frequency import TIERS
+from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
 from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
 __all__ = [
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 MIN_OBJECTIVES = 3
-"""The seed: at least 3 objectives a call (最少3项目的)."""
+"""The training material: at least 3 objectives a call (最少3项目的)."""
 
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -153,7 +153,7 @@ def plan_day(
     *,
     calls: int | None = None,
     day: date | None = None,
-    calls_per_day: CallsPerDay = SEED_CALLS_PER_DAY,
+    calls_per_day: CallsPerDay = MATERIAL_CALLS_PER_DAY,
     hospitals: pd.DataFrame | None = None,
     last_calls: pd.DataFrame | None = None,
     product: str | None = None,

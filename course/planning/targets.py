@@ -4,17 +4,18 @@ The key-accounts lesson scores every physician × product (status × potential �
 tier A/B/C/D). Planning needs one row per *doctor*: his best tier across products,
 the product of that tier, his adoption stage for it and where and when to see him.
 The rep's *assigned accounts* are the doctors he called in a given month (in the
-sample territory, about 60 — the seed's 60-80 customers that tiering needs).
+sample territory, about 60 — the training material's 60-80 customers that tiering needs).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from course.accounts import score_physicians
+from course.accounts.frequency import TIERS
 from course.errors import CourseInputError, Phrase
 from course.inputs import check_columns, check_not_empty
 from course.inputs.phrases import one_of
-from course.planning.frequency import TIERS
 
 __all__ = ["best_tier_per_doctor", "rep_targets"]
 
@@ -65,8 +66,6 @@ def rep_targets(
     >>> len(targets), targets["tier"].value_counts().to_dict()
     (62, {'A': 49, 'B': 12, 'C': 1})
     """
-    from course.accounts import score_physicians  # accounts imports planning: import on use
-
     check_not_empty("physicians", physicians)
     check_columns("calls", calls, ["physician_id", "date"])
     when = pd.to_datetime(calls["date"], errors="coerce")

@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
+from course.accounts.frequency import TIERS
 from course.accounts.hospitals import GRADES, GradeCutoffs, HospitalWeights, grade_hospitals
 from course.accounts.physicians import DEFAULT_GRID, POTENTIAL_CLASSES
 from course.accounts.status import STATUS_SCALE, status_level
@@ -23,7 +24,6 @@ from course.errors import CourseInputError
 from course.i18n import Text
 from course.inputs import check_choice
 from course.inputs.phrases import columns_received
-from course.planning.frequency import TIERS
 from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
 __all__ = ["TIER_COLOURS", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]

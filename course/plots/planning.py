@@ -17,10 +17,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
+from course.accounts.frequency import TIERS
 from course.errors import CourseInputError, Phrase
 from course.planning.callplan import Allocation
 from course.planning.cycle import CyclePlan
-from course.planning.frequency import TIERS
 from course.plots._style import new_axes, plot_context, title
 from course.plots.accounts import TIER_COLOURS
 

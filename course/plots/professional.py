@@ -86,7 +86,7 @@ def plot_wheel(scores: Mapping[str, float] | WheelAssessment, ax: Axes | None = 
 
 
 def plot_survey(ax: Axes | None = None) -> Axes:
-    """Bar chart of the seed's survey: 3% / 10% / 60% / 27%.
+    """Bar chart of the training material's survey: 3% / 10% / 60% / 27%.
 
     Examples
     --------

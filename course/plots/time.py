@@ -1,6 +1,6 @@
 """Time-management plots: the quadrant chart, where the time went, the Pareto curve.
 
-The quadrant chart draws the seed's table: important on top, urgent on the left,
+The quadrant chart draws the training material's table: important on top, urgent on the left,
 so A sits top left, B top right, C bottom left and D bottom right.
 """
 

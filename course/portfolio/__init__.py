@@ -4,8 +4,9 @@
 - :mod:`course.portfolio.bcg` — the BCG growth-share matrix
 - :mod:`course.portfolio.lifecycle` — life-cycle stage from a sales series
 - :mod:`course.portfolio.adopters` — Rogers' adopter categories
-- :mod:`course.portfolio.history` — the seed's 1994-1999 product history table
-- :mod:`course.portfolio.selfcheck` — the lesson's self-check questions
+- :mod:`course.portfolio.history` — the training material's 1994-1999 product history table
+
+The lesson's quiz is in :mod:`course.quiz.portfolio`.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from course.portfolio.marketing import (
     StrategicObjective,
     strategic_objective,
 )
-from course.portfolio.selfcheck import SelfCheckQuestion, self_check_questions
 
 __all__: list[str] = [
     "ADOPTER_CATEGORIES",
@@ -59,7 +59,6 @@ __all__: list[str] = [
     "LifecycleStage",
     "MarketingQuestion",
     "Quadrant",
-    "SelfCheckQuestion",
     "StrategicObjective",
     "adopter_category",
     "adopter_counts",
@@ -72,7 +71,6 @@ __all__: list[str] = [
     "lifecycle_table",
     "quadrant_info",
     "sales_by_period",
-    "self_check_questions",
     "stage_by_product",
     "strategic_objective",
     "year_label",

@@ -6,7 +6,7 @@ A product is placed by two numbers:
 - **relative market share**: our share divided by the largest competitor's
   (1.0 = as big as the leader, 2.0 = twice the leader, 0.5 = half).
 
-Cut-offs (the classic chart's, and the seed's): growth **10%** and relative share
+Cut-offs (the classic chart's, and the training material's): growth **10%** and relative share
 **1.0**. The boundary rule: a value *equal to* the cut-off counts as high —
 growth >= 10% is a high-growth market, relative share >= 1.0 is a high share
 (a product tied with the leader is a leader). Both cut-offs are parameters.
@@ -17,10 +17,10 @@ quadrant                  growth        relative share  suggested objective
 star 明星                 high          high            growth / breakthrough
 question mark 问题小孩/野猫 high          low             growth, else exit
 cash cow 现金牛           low           high            maintain, then harvest
-dog 瘦狗 (seed: 赖皮狗)   low           low             exit, or harvest
+dog 瘦狗 (material: 赖皮狗)   low           low             exit, or harvest
 ========================  ============  ==============  ==================
 
-The seed's advice on the question mark (问题小孩-野猫的投资决策): it needs heavy
+The training material's advice on the question mark (问题小孩-野猫的投资决策): it needs heavy
 investment and may fail, so invest only if the company has the money and can
 find a differentiating advantage to win the main competitor's customers.
 A new product's objective is *entry* (进入) whatever its quadrant.
@@ -219,7 +219,7 @@ def classify_portfolio(
     pandas.DataFrame
         A new table: the input's columns plus ``high_growth``, ``high_share``,
         ``quadrant`` (code), ``quadrant_en``, ``quadrant_zh`` (both Chinese names
-        where the seed has two), ``objective`` and ``alternative`` (objective codes)
+        where the training material has two), ``objective`` and ``alternative`` (objective codes)
         and ``objective_label`` ("Growth / breakthrough (增长/突破)").
 
     Examples

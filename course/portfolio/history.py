@@ -1,6 +1,6 @@
-"""The seed's product history table, 1994-1999 (产品历史数据分析).
+"""The training material's product history table, 1994-1999 (产品历史数据分析).
 
-The seed shows one product's net sales (RMB '000), A&P spend (RMB million, for
+The training material shows one product's net sales (RMB '000), A&P spend (RMB million, for
 four of the years) and field force (headcount) from 1994 to the 1999 target
 ("99T"). Three numbers a rep can derive from it:
 
@@ -33,7 +33,7 @@ KRMB_PER_MRMB = 1000
 
 
 def year_label(year: int, is_target: bool) -> str:
-    """Label a year as the seed does: two digits, ``T`` for a target.
+    """Label a year as the training material does: two digits, ``T`` for a target.
 
     Examples
     --------

@@ -193,7 +193,7 @@ def lifecycle_stage(
 
     Examples
     --------
-    The seed's product, net sales 1994-1998 (RMB '000): 8% growth in the last year.
+    The training material's product, net sales 1994-1998 (RMB '000): 8% growth in the last year.
 
     >>> lifecycle_stage([6031, 20766, 67612, 120424, 130000]).label
     'Maturity (成熟期)'

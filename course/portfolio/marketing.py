@@ -1,11 +1,11 @@
 """Marketing as three questions, and the strategic objectives (市场营销与战略目标).
 
-The seed defines marketing by three questions — where are we (situation
+The training material defines marketing by three questions — where are we (situation
 analysis), where do we want to go (objectives), how do we get there (strategy) —
 and lists five strategic objectives that decide how resources (reps, A&P money)
 are allocated: entry, growth/breakthrough, maintain, harvest and exit.
 Both are kept here as bilingual data, so lessons, plots and widgets show the
-seed's own words.
+material's own words.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class MarketingQuestion:
     """One of the three questions that define marketing (什么是市场营销)."""
 
     question: Text
-    """The question (the seed's Chinese)."""
+    """The question (the training material's Chinese)."""
     step: Text
     """The planning step that answers it."""
 
@@ -39,7 +39,7 @@ THREE_QUESTIONS: tuple[MarketingQuestion, ...] = (
     MarketingQuestion(Text("Where do we want to go?", "我们要去哪里?"), Text("Objectives", "目标")),
     MarketingQuestion(Text("How can we get there?", "我们如何能到达那里?"), Text("Strategy", "策略")),
 )
-"""The seed's three questions, in order."""
+"""The training material's three questions, in order."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ class StrategicObjective:
     code: str
     """Short code: ``entry``, ``growth``, ``maintain``, ``harvest`` or ``exit``."""
     name: Text
-    """Its name (the seed's Chinese)."""
+    """Its name (the training material's Chinese)."""
     focus: Text
-    """What the objective aims at (the seed's gloss)."""
+    """What the objective aims at (the training material's gloss)."""
     resources: Text
     """How reps and A&P money follow from it."""
 
@@ -86,7 +86,7 @@ OBJECTIVES: dict[str, StrategicObjective] = {
                                 "撤出代表和推广费用，转投明星产品和有希望的问题产品。")),
     )
 }
-"""The seed's five strategic objectives, in its order."""
+"""The training material's five strategic objectives, in its order."""
 
 
 def strategic_objective(code: str) -> StrategicObjective:

@@ -1,4 +1,4 @@
-"""Time management (时间管理): the seed's time wasters, Drucker's time log, the
+"""Time management (时间管理): the training material's time wasters, Drucker's time log, the
 urgent/important matrix, begin with the end in mind, big rocks first, the 80/20
 rule and the planning checklists.
 
@@ -37,13 +37,6 @@ from course.timemgmt.plan import (
     PLAN_QUESTIONS,
     WEEKLY_PLAN_TIPS,
 )
-from course.timemgmt.practice import (
-    PRACTICE_TASKS,
-    PracticeTask,
-    mark_sorting,
-    practice_tasks,
-    sorting_score,
-)
 from course.timemgmt.timelog import (
     CATEGORIES,
     CATEGORY_NAMES,
@@ -74,7 +67,6 @@ __all__ = [
     "PHILOSOPHY",
     "PLACEMENT_ORDER",
     "PLAN_QUESTIONS",
-    "PRACTICE_TASKS",
     "QUADRANTS",
     "QUADRANT_CODES",
     "QUESTIONS",
@@ -83,7 +75,6 @@ __all__ = [
     "WEEKLY_PLAN_TIPS",
     "Decision",
     "ParetoResult",
-    "PracticeTask",
     "Quadrant",
     "Text",
     "TimeLogSummary",
@@ -96,14 +87,11 @@ __all__ = [
     "decide",
     "describe",
     "hourly_value",
-    "mark_sorting",
     "matrix_layout",
     "pareto_sales",
     "plan_week",
-    "practice_tasks",
     "quadrant",
     "sales_by_account",
-    "sorting_score",
     "time_per_quadrant",
     "validate_timelog",
     "waster",

@@ -8,7 +8,7 @@ sand (**C**, **D**). Each task goes into the first day with room for it, and no
 B task is scheduled before an A task of the same week; whatever does not fit is
 reported, not squeezed in.
 
-The seed's time plan asks three questions, and they are this function's inputs:
+The training material's time plan asks three questions, and they are this function's inputs:
 estimated duration (估计时间: each task's ``minutes``), the schedule (日程表: the
 days and hours) and buffer time (弹性时间: a share of every day kept free for
 what you cannot control).

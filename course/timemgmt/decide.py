@@ -1,6 +1,6 @@
 """Begin with the end in mind (以终为始): five questions before you take on a task.
 
-The seed asks, in this order:
+The training material asks, in this order:
 
 1. Must it be done? (是必须要做的吗?)
 2. What happens if it is not done? (不完成会怎样?)
@@ -8,7 +8,7 @@ The seed asks, in this order:
 4. Is it directly tied to my goal? (和目标直接相关吗?)
 5. Is the return high? (回报及收益高吗?)
 
-The seed stops at the questions; :func:`decide` turns the answers into one of
+The training material stops at the questions; :func:`decide` turns the answers into one of
 four actions with the reason, using these rules (the first that applies wins):
 
 - must be done and serious if not done: **do** it now if it serves your goal or
@@ -37,7 +37,7 @@ QUESTIONS: tuple[Text, ...] = (
     Text("Is it directly tied to my goal?", "和目标直接相关吗?"),
     Text("Is the return high?", "回报及收益高吗?"),
 )
-"""The seed's five questions, in its order."""
+"""The training material's five questions, in its order."""
 
 CONSEQUENCES: dict[str, Text] = {
     "none": Text("Nothing much", "没什么影响"),

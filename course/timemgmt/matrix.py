@@ -1,6 +1,6 @@
 """The time-management matrix (时间管理表): every task is important or not, urgent or not.
 
-The seed defines the two axes and the four letters:
+The training material defines the two axes and the four letters:
 
 - **important** (重要): an activity you value, closely tied to your mission, values
   and priority goals;
@@ -15,7 +15,7 @@ The seed defines the two axes and the four letters:
 A = important and urgent, B = important not urgent, C = urgent not important,
 D = neither. Effective people grow B: time planned for what matters before it
 becomes a crisis. (Published tools often draw the table transposed, so the
-letters B and C swap; the tests pin the seed's table.)
+letters B and C swap; the tests pin the training material's table.)
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 QUADRANT_CODES: tuple[str, ...] = ("A", "B", "C", "D")
-"""The four quadrants in the seed's order."""
+"""The four quadrants in the training material's order."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Quadrant:
     """One cell of the time-management matrix."""
 
     code: str
-    """The seed's letter: A, B, C or D."""
+    """The training material's letter: A, B, C or D."""
     important: bool
     """Whether the tasks in this cell are important (重要)."""
     urgent: bool
@@ -100,7 +100,7 @@ QUADRANTS: dict[str, Quadrant] = {
 
 
 def quadrant(important: bool, urgent: bool) -> str:
-    """Return the seed's letter for a task: A, B, C or D.
+    """Return the training material's letter for a task: A, B, C or D.
 
     Parameters
     ----------
@@ -196,7 +196,7 @@ def time_per_quadrant(tasks: pd.DataFrame, minutes: str = "minutes") -> pd.DataF
 
 
 def matrix_layout() -> pd.DataFrame:
-    """Return the matrix as the seed draws it: rows important / not important, columns urgent / not urgent.
+    """Return the matrix as the training material draws it: rows important / not important, columns urgent / not urgent.
 
     Examples
     --------

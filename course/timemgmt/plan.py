@@ -1,13 +1,13 @@
-"""The seed's planning checklists as data: the four-step ladder, the plan questions,
+"""The training material's planning checklists as data: the four-step ladder, the plan questions,
 the monthly plan and the daily call plan, and its philosophy of time.
 
-The seed says weekly and daily plans answer "the same six questions"
+The training material says weekly and daily plans answer "the same six questions"
 (你可用同样的6个问题来建立每日计划或每周计划); it lists them on the slides before
 ("plan work and time together"): three for the work plan (results, actions,
 priorities) and three for the time plan (estimated duration, schedule, buffer).
 :data:`PLAN_QUESTIONS` holds those six, and it is the one list of "the six
 questions" in the course (lesson 5 uses it through :mod:`course.planning.daily`).
-The daily call plan that follows in the seed is a checklist of six points
+The daily call plan that follows in the training material is a checklist of six points
 (:data:`DAILY_CALL_PLAN`), not the six questions.
 """
 
@@ -70,7 +70,7 @@ WEEKLY_PLAN_TIPS: tuple[Text, ...] = (
          "你可用同样的6个问题来建立每日计划或每周计划。"),
     Text("If you can, build next week's plan the weekend before.", "如有可能在上周末建立每周计划。"),
 )
-"""The seed's advice on weekly and daily plans."""
+"""The training material's advice on weekly and daily plans."""
 
 MONTHLY_PLAN: tuple[Text, ...] = (
     Text("Where you work in each part of the month (a 4-week cycle)", "每月各段时间的工作地点（4周为一周期）"),
@@ -82,10 +82,10 @@ MONTHLY_PLAN: tuple[Text, ...] = (
 """What the representative's monthly plan (月计划) settles."""
 
 CALLS_PER_DAY: tuple[int, int] = (10, 15)
-"""The seed's daily budget of doctors to see: 10 to 15 (US surveys report 6-10)."""
+"""The training material's daily budget of doctors to see: 10 to 15 (US surveys report 6-10)."""
 
 MIN_OBJECTIVES_PER_CALL: int = 3
-"""The seed: at least three objectives for every call (最少3项目的)."""
+"""The training material: at least three objectives for every call (最少3项目的)."""
 
 DAILY_CALL_PLAN: tuple[Text, ...] = (
     Text("Which doctors will I see? Budget 10-15 doctors.", "见哪些医生？预算10-15名医生"),
@@ -95,7 +95,7 @@ DAILY_CALL_PLAN: tuple[Text, ...] = (
     Text("What is the purpose of each call? At least 3 objectives.", "拜访目的是什么？最少3项目的"),
     Text("Read the notes of the last call.", "翻阅上次拜访记录"),
 )
-"""The seed's checklist for the daily call plan (日计划).
+"""The training material's checklist for the daily call plan (日计划).
 
 Examples
 --------
@@ -113,4 +113,4 @@ PHILOSOPHY: tuple[Text, ...] = (
     Text("Remember that time is money.", "要记住时间等于金钱。"),
     Text("Value every task by your hourly wage.", "要以每小时的工资为基础，来衡量每一件要去做的事。"),
 )
-"""The seed's eight points of the philosophy of time management (时间管理的哲学)."""
+"""The training material's eight points of the philosophy of time management (时间管理的哲学)."""

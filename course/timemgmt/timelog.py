@@ -1,7 +1,7 @@
 """Drucker's time log (杜拉克时间管理法) and what an hour is worth.
 
 "Effective executives do not start with their tasks, they start with their
-time." The seed teaches three steps: record your time (记录时间), analyse it
+time." The training material teaches three steps: record your time (记录时间), analyse it
 (分析时间), manage it (管理时间). Drucker's original in *The Effective Executive*
 (1967) is record, manage, consolidate (gather the freed time into large blocks),
 with logs kept for three to four weeks about twice a year.
@@ -51,7 +51,7 @@ DRUCKER_STEPS: tuple[Text, ...] = (
     Text("Analyse your time", "分析时间"),
     Text("Manage your time", "管理时间"),
 )
-"""The seed's three steps of Drucker's method."""
+"""The training material's three steps of Drucker's method."""
 
 DRUCKER_STEPS_ORIGINAL: tuple[Text, ...] = (
     Text("Record time", "记录时间"),
@@ -263,7 +263,7 @@ def working_hours(days: float, hours_per_day: float = 8.0) -> float:
 def hourly_value(income: float, hours: float) -> float:
     """Return what one hour of your time is worth: income ÷ working hours of the same period.
 
-    The seed: "time is money" — value every task by your hourly wage.
+    The training material: "time is money" — value every task by your hourly wage.
 
     Examples
     --------

@@ -1,13 +1,13 @@
-"""The causes of wasted time (浪费时间的原因) as the seed lists them.
+"""The causes of wasted time (浪费时间的原因) as the training material lists them.
 
-The seed names ten causes in order, then further ones ("另外，以下原因也会造成
+The training material names ten causes in order, then further ones ("另外，以下原因也会造成
 时间浪费"). It gives its own remedy for three of the ten (searching, unplanned
 delays, laziness) and explains some others; where it gives none, the course
-adds a short remedy drawn from the seed's other advice (priorities, planning,
-learning to say no) and marks it as the course's (``remedy_from_seed`` False).
+adds a short remedy drawn from the training material's other advice (priorities, planning,
+learning to say no) and marks it as the course's (``remedy_from_material`` False).
 
 The codes are those of the time log's ``waster`` column
-(:data:`course.data.schema.WASTERS`). The seed's further causes that the log
+(:data:`course.data.schema.WASTERS`). The training material's further causes that the log
 does not code separately (贪多嚼不烂, 夸夸其谈, 家务繁杂, 个人组织能力不佳,
 缺乏优先等级, 授权能力不佳) fold into over-commitment, socialising,
 searching, no priorities and not delegating.
@@ -31,17 +31,17 @@ class TimeWaster:
     code: str
     """The code used in a time log's ``waster`` column, e.g. ``searching``."""
     number: int | None
-    """Its place 1-10 among the seed's ten causes; ``None`` for the further causes."""
+    """Its place 1-10 among the training material's ten causes; ``None`` for the further causes."""
     name: Text
-    """Its name, in the seed's Chinese wording."""
+    """Its name, in the training material's Chinese wording."""
     remedy: Text
     """What to do about it."""
-    remedy_from_seed: bool
-    """True when the remedy is the seed's own, False when the course added it."""
+    remedy_from_material: bool
+    """True when the remedy is the training material's own, False when the course added it."""
 
     @property
     def in_top_ten(self) -> bool:
-        """True for one of the seed's ten causes.
+        """True for one of the training material's ten causes.
 
         Examples
         --------
@@ -111,13 +111,13 @@ _ALL = (
 )
 
 WASTER_INFO: dict[str, TimeWaster] = {w.code: w for w in _ALL}
-"""Every cause by code, in the seed's order (the ten first)."""
+"""Every cause by code, in the training material's order (the ten first)."""
 
 TEN_WASTERS: tuple[str, ...] = tuple(w.code for w in _ALL if w.number is not None)
-"""The codes of the seed's ten causes of wasted time, in its order."""
+"""The codes of the training material's ten causes of wasted time, in its order."""
 
 EXTRA_WASTERS: tuple[str, ...] = tuple(w.code for w in _ALL if w.number is None)
-"""The codes of the seed's further causes."""
+"""The codes of the training material's further causes."""
 
 if tuple(WASTER_INFO) != WASTERS:  # pragma: no cover - a guard on the shared schema
     raise RuntimeError("course.timemgmt.wasters is out of step with course.data.schema.WASTERS")
@@ -129,7 +129,7 @@ def waster(code: str) -> TimeWaster:
     Examples
     --------
     >>> w = waster("procrastination")
-    >>> w.number, w.name.zh, w.remedy_from_seed
+    >>> w.number, w.name.zh, w.remedy_from_material
     (5, '懒惰', True)
     >>> waster("tv")
     Traceback (most recent call last):

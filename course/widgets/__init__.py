@@ -7,32 +7,32 @@ message inside the widget.
 
 from __future__ import annotations
 
-from course.widgets.accounts import AccountsSelfCheck, HospitalGrader, PhysicianScorecard
+from course.widgets.accounts import AccountsQuiz, HospitalGrader, PhysicianScorecard
 from course.widgets.bigcustomers import (
-    BigCustomersSelfCheck,
+    BigCustomersQuiz,
     NegotiationPlanner,
     RelationshipHealthCheck,
 )
 from course.widgets.compliance import CaseSorter
-from course.widgets.goals import GoalsSelfCheck, QuotaAllocator, SmartCoach
-from course.widgets.planning import CallPlanner, PlanningSelfCheck
-from course.widgets.portfolio import PortfolioExplorer, PortfolioSelfCheck
-from course.widgets.professional import ProfessionalSelfCheck, WheelOfLife
+from course.widgets.goals import GoalsQuiz, QuotaAllocator, SmartCoach
+from course.widgets.planning import CallPlanner, PlanningQuiz
+from course.widgets.portfolio import PortfolioExplorer, PortfolioQuiz
+from course.widgets.professional import ProfessionalQuiz, WheelOfLife
 from course.widgets.time import QuadrantQuiz, TimeMatrixBoard
 
 __all__ = [
-    "AccountsSelfCheck",
-    "BigCustomersSelfCheck",
+    "AccountsQuiz",
+    "BigCustomersQuiz",
     "CallPlanner",
     "CaseSorter",
-    "GoalsSelfCheck",
+    "GoalsQuiz",
     "HospitalGrader",
     "NegotiationPlanner",
     "PhysicianScorecard",
-    "PlanningSelfCheck",
+    "PlanningQuiz",
     "PortfolioExplorer",
-    "PortfolioSelfCheck",
-    "ProfessionalSelfCheck",
+    "PortfolioQuiz",
+    "ProfessionalQuiz",
     "QuadrantQuiz",
     "QuotaAllocator",
     "RelationshipHealthCheck",

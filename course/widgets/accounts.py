@@ -35,17 +35,18 @@ from course.accounts.physicians import (
     score_physician,
     score_physicians,
 )
-from course.accounts.selfcheck import self_check_questions
 from course.accounts.status import status_options
+from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty
 from course.plots._style import GRADE_COLOURS, PngCache, figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
+from course.quiz.accounts import questions
 from course.widgets._base import CourseWidget
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = [
-    "AccountsSelfCheck",
+    "AccountsQuiz",
     "GraderView",
     "HospitalGrader",
     "PhysicianScorecard",
@@ -107,8 +108,6 @@ class HospitalGrader(CourseWidget):
 
     def __init__(self, hospitals: pd.DataFrame | None = None) -> None:
         if hospitals is None:
-            from course.data import load_sample
-
             hospitals = load_sample("hospitals")
         check_not_empty("hospitals", hospitals)
         check_columns("hospitals", hospitals, HOSPITAL_COLUMNS)
@@ -291,8 +290,6 @@ class PhysicianScorecard(CourseWidget):
         self, prescribing: pd.DataFrame | None = None, physicians: pd.DataFrame | None = None
     ) -> None:
         if prescribing is None or physicians is None:
-            from course.data import load_sample
-
             prescribing = load_sample("prescribing") if prescribing is None else prescribing
             physicians = load_sample("physicians") if physicians is None else physicians
         self._territory = score_physicians(prescribing, physicians).reset_index(drop=True)
@@ -410,18 +407,18 @@ class PhysicianScorecard(CourseWidget):
         self.grid.value = self._grid_png[key]
 
 
-class AccountsSelfCheck(ChoiceQuiz):
-    """Lesson 4's ungraded self-check: choose an answer, see at once whether it is right.
+class AccountsQuiz(ChoiceQuiz):
+    """Lesson 4's quiz (not graded): choose an answer, see at once whether it is right.
 
     Examples
     --------
     >>> from course.i18n import set_language
     >>> set_language("en")
-    >>> quiz = AccountsSelfCheck()
+    >>> quiz = AccountsQuiz()
     >>> quiz.choices[1].value = "B"
     >>> quiz.last_result["tier_first_choice"], quiz.last_result["status_from_note"]
     (True, None)
     """
 
     def __init__(self) -> None:
-        super().__init__(self_check_questions(), width="24em")
+        super().__init__(questions(), width="24em")

@@ -7,7 +7,7 @@
 * :class:`RelationshipHealthCheck` — move the thresholds of the five checks and
   see the accounts' relationships as a grid
   (:func:`course.bigcustomers.relationship_health`).
-* :class:`BigCustomersSelfCheck` — lesson 7's ungraded self-check.
+* :class:`BigCustomersQuiz` — lesson 7's quiz (not graded).
 
 Every result comes from :mod:`course.bigcustomers`; the widgets compute nothing.
 """
@@ -31,14 +31,14 @@ from course.bigcustomers.negotiation import (
     NegotiationSheet,
     prepare_negotiation,
 )
-from course.bigcustomers.selfcheck import self_check_questions
 from course.data import load_sample
 from course.i18n import _, choose
 from course.plots.bigcustomers import plot_relationship_health
+from course.quiz.bigcustomers import questions
 from course.widgets._base import CourseWidget
 from course.widgets.quiz import ChoiceQuiz
 
-__all__ = ["BigCustomersSelfCheck", "NegotiationPlanner", "RelationshipHealthCheck"]
+__all__ = ["BigCustomersQuiz", "NegotiationPlanner", "RelationshipHealthCheck"]
 
 _WIDE = widgets.Layout(width="auto")
 
@@ -217,16 +217,16 @@ class RelationshipHealthCheck(CourseWidget):
         self.draw(self.chart, plot_relationship_health(result))
 
 
-class BigCustomersSelfCheck(ChoiceQuiz):
-    """Lesson 7's ungraded self-check.
+class BigCustomersQuiz(ChoiceQuiz):
+    """Lesson 7's quiz (not graded).
 
     Examples
     --------
-    >>> quiz = BigCustomersSelfCheck()
+    >>> quiz = BigCustomersQuiz()
     >>> quiz.choices[1].value = "gift"
     >>> quiz.last_result["allowed_offer"]
     False
     """
 
     def __init__(self) -> None:
-        super().__init__(self_check_questions(), width="30em")
+        super().__init__(questions(), width="30em")

@@ -22,15 +22,12 @@ from matplotlib.axes import Axes
 
 from course.data import load_sample
 from course.goals import (
-    FLAGS,
-    MBO_KINDS,
     VARIANTS,
     CoachReport,
     FairnessReport,
     Goal,
     QuotaCascade,
     SmartVerdict,
-    allocate_quota,
     assess_goal,
     backtest_allocation,
     cascade_quota,
@@ -51,10 +48,11 @@ from course.plots.goals import (
     plot_quota_split,
     plot_smart_board,
 )
+from course.quiz.goals import questions
 from course.widgets._base import CourseWidget
-from course.widgets.professional import ChoiceQuiz, Question
+from course.widgets.quiz import ChoiceQuiz
 
-__all__ = ["CoachResult", "GoalsSelfCheck", "QuotaAllocator", "QuotaResult", "SmartCoach", "goals_questions"]
+__all__ = ["CoachResult", "GoalsQuiz", "QuotaAllocator", "QuotaResult", "SmartCoach"]
 
 _WIDE = {"description_width": "130px"}
 
@@ -82,7 +80,7 @@ class SmartCoach(CourseWidget):
     Parameters
     ----------
     text
-        The goal in words to start with (default the seed's vague "尽量提高销量").
+        The goal in words to start with (default the training material's vague "尽量提高销量").
     today
         The day the goal is set (default today); deadlines are counted from it.
 
@@ -384,56 +382,16 @@ def _table(frame: pd.DataFrame, columns: dict[str, str]) -> str:
     return f'<table style="border-collapse:collapse"><tr>{head}</tr>{body}</table>'
 
 
-# ---------------------------------------------------------------- self-check
-QUIZ_TODAY = date(2026, 3, 2)
-"""The day the self-check's goals are set (so their deadlines stay ahead)."""
-
-
-def goals_questions() -> list[Question]:
-    """Lesson 3's self-check questions; the answers come from :mod:`course.goals`.
+class GoalsQuiz(ChoiceQuiz):
+    """Lesson 3's quiz (not graded).
 
     Examples
     --------
-    >>> [q.answer for q in goals_questions()]
-    ['SMT', 'ambitious', '4100', 'bottom-up', 'no_baseline']
-    """
-    vague = "".join(coach_goal("尽量提高销量", today=QUIZ_TODAY).failed)
-    territories = pd.DataFrame({"territory": ["N", "S", "E"], "history": [500, 300, 200],
-                                "potential": [200, 500, 300]})
-    quota_n = int(allocate_quota(10_000, territories, weight=0.7)["quota"].iloc[0])
-    capability = next(k for k in MBO_KINDS if k.key == "capability")
-    flags = coach_goal("本月底前让市一院心内科的CARDIA处方达到300盒", today=QUIZ_TODAY).flags
-    letter_sets = ("SMT", "M", "AR", "T")
-    return [
-        Question("vague", _("Which letters does \"尽量提高销量\" fail?"),
-                 tuple((", ".join(x), x) for x in letter_sets), vague,
-                 _("Is there a hedge, a number, a deadline?")),
-        Question("a", _("In the training material, the A of SMART stands for ..."),
-                 tuple((str(LETTER_NAMES[v]), v) for v in VARIANTS),
-                 "ambitious", _("The training material wants a challenging goal (有雄心).")),
-        Question("quota", _("A national target of 10,000 boxes; territory N has 50% of the history and 20% of "
-                            "the potential; the weight of history is 70%. N's quota?"),
-                 (("2,000", "2000"), ("3,500", "3500"), ("4,100", "4100"), ("5,000", "5000")), str(quota_n),
-                 _("0.7 × 50% + 0.3 × 20% of 10,000.")),
-        Question("mbo", _("Capability-improving MBO (提高能力型) sets goals ..."),
-                 ((_("top-down"), "top-down"), (_("bottom-up"), "bottom-up")), capability.direction,
-                 _("It centres on the individual; the manager coaches.")),
-        Question("baseline", _("\"本月底前让市一院心内科的CARDIA处方达到300盒\": what does the coach flag?"),
-                 tuple((_(FLAGS[f]), f) for f in ("hedging", "no_number", "no_baseline", "no_deadline")),
-                 ",".join(flags), _("Where does the department start from?")),
-    ]
-
-
-class GoalsSelfCheck(ChoiceQuiz):
-    """Lesson 3's ungraded self-check.
-
-    Examples
-    --------
-    >>> quiz = GoalsSelfCheck()
+    >>> quiz = GoalsQuiz()
     >>> quiz.choices[2].value = "4100"
     >>> quiz.last_result["quota"]
     True
     """
 
     def __init__(self) -> None:
-        super().__init__(goals_questions())
+        super().__init__(questions())

@@ -1,7 +1,7 @@
 """The call planner (拜访计划): a month's plan, one day's calls, the plan's measures, and
 call allocation on response curves against an equal split.
 
-Controls: the month and its days off, the daily budget (the seed's 10-15 or the US
+Controls: the month and its days off, the daily budget (the training material's 10-15 or the US
 6-10) and its target, the calls a month per tier, the day to look at, the day of the
 month the measures are taken on, and — on the allocation tab — the month's calls for
 three accounts with the four judgments of each account's response curve. Every
@@ -20,11 +20,12 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
+from course.data import load_sample
 from course.errors import CourseInputError, Phrase
 from course.i18n import _
 from course.planning import (
-    CALL_STEPS,
-    SEED_CALLS_PER_DAY,
+    DEFAULT_ACCOUNTS,
+    MATERIAL_CALLS_PER_DAY,
     US_CALLS_PER_DAY,
     Allocation,
     CallAccount,
@@ -34,35 +35,25 @@ from course.planning import (
     CyclePlan,
     allocate_calls,
     calibrate,
-    capacity,
     check_doctors,
     cycle_measures,
     plan_cycle,
     plan_day,
-    remaining_calls,
     rep_targets,
-    response_table,
-    utilisation,
+    working_days,
 )
 from course.plots._style import figure_png
 from course.plots.accounts import TIER_COLOURS
 from course.plots.planning import plot_call_calendar, plot_response_curves
+from course.quiz.planning import questions
 from course.widgets._base import CourseWidget
-from course.widgets.professional import ChoiceQuiz, Question
+from course.widgets.quiz import ChoiceQuiz
 
-__all__ = ["DEFAULT_ACCOUNTS", "CallPlanner", "PlannerView", "PlanningSelfCheck", "planning_questions"]
+__all__ = ["CallPlanner", "PlannerView", "PlanningQuiz"]
 
 _STYLE = {"description_width": "initial"}
 MONTHS = tuple(f"{y}-{m:02d}" for y, m in [(2026, m) for m in range(11, 13)] + [(2027, m) for m in range(1, 13)])
 """Months offered: the months after the sample's call history."""
-
-DEFAULT_ACCOUNTS: tuple[tuple[str, int, float, float, float, float, int, int], ...] = (
-    ("Renmin", 4, 20.0, 50.0, 80.0, 100.0, 1, 6),
-    ("Zhongshan", 2, 10.0, 35.0, 45.0, 60.0, 1, 6),
-    ("District 3", 2, 5.0, 10.0, 16.0, 30.0, 1, 6),
-)
-"""Default allocation accounts: name, current calls, sales at 0 / −50% / +50% / saturation, min, max."""
-
 
 @dataclass(frozen=True)
 class PlannerView:
@@ -135,8 +126,6 @@ class CallPlanner(CourseWidget):
         calls: pd.DataFrame | None = None,
     ) -> None:
         if doctors is None or hospitals is None or calls is None:
-            from course.data import load_sample
-
             hospitals = load_sample("hospitals") if hospitals is None else hospitals
             calls = load_sample("calls") if calls is None else calls
             if doctors is None:
@@ -156,9 +145,9 @@ class CallPlanner(CourseWidget):
         self.days_off = widgets.Text(value="", description=_("Days off (day numbers)"),
                                      placeholder="1, 2", style=_STYLE)
         self.budget = widgets.ToggleButtons(
-            options=[(_("10-15 a day (training material)"), "seed"), (_("6-10 a day (US surveys)"), "us")],
-            value="seed", style={"button_width": "auto"})
-        self.calls_per_day = widgets.IntText(value=SEED_CALLS_PER_DAY.target,
+            options=[(_("10-15 a day (training material)"), "material"), (_("6-10 a day (US surveys)"), "us")],
+            value="material", style={"button_width": "auto"})
+        self.calls_per_day = widgets.IntText(value=MATERIAL_CALLS_PER_DAY.target,
                                              description=_("Calls a day (target)"), style=_STYLE)
         self.tiers = {
             tier: widgets.IntRangeSlider(value=(low, high), min=0, max=12,
@@ -231,7 +220,7 @@ class CallPlanner(CourseWidget):
         if owner is not None and id(owner) == id(self.budget):
             self._loading = True
             try:  # a new budget starts from its own target (12 for 10-15, 8 for 6-10)
-                base = SEED_CALLS_PER_DAY if self.budget.value == "seed" else US_CALLS_PER_DAY
+                base = MATERIAL_CALLS_PER_DAY if self.budget.value == "material" else US_CALLS_PER_DAY
                 self.calls_per_day.value = base.target
             finally:
                 self._loading = False
@@ -242,7 +231,7 @@ class CallPlanner(CourseWidget):
         self.refresh()
 
     def _budget(self) -> CallsPerDay:
-        base = SEED_CALLS_PER_DAY if self.budget.value == "seed" else US_CALLS_PER_DAY
+        base = MATERIAL_CALLS_PER_DAY if self.budget.value == "material" else US_CALLS_PER_DAY
         return CallsPerDay(base.low, base.high, int(self.calls_per_day.value))
 
     def _year_month(self) -> tuple[int, int]:
@@ -251,8 +240,6 @@ class CallPlanner(CourseWidget):
 
     def _set_days(self) -> None:
         """Offer the month's working days in the day list; the measures slider follows."""
-        from course.planning import working_days
-
         year, month = self._year_month()
         days = working_days(year, month, parse_days_off(self.days_off.value))
         options = [(f"{d.isoformat()} {_weekday(d)}", i + 1) for i, d in enumerate(days)]
@@ -415,60 +402,16 @@ def _weekday(when: object) -> str:
     return names[when.weekday()]  # type: ignore[attr-defined]
 
 
-def planning_questions() -> list[Question]:
-    """Lesson 5's self-check questions; the answers come from :mod:`course.planning`.
+class PlanningQuiz(ChoiceQuiz):
+    """Lesson 5's quiz (not graded).
 
     Examples
     --------
-    >>> from course.i18n import set_language
-    >>> set_language("en")
-    >>> [q.answer for q in planning_questions()]
-    ['10-15', '252', '119%', '4', 'Renmin', 'benefits']
-    """
-    budget = f"{SEED_CALLS_PER_DAY.low}-{SEED_CALLS_PER_DAY.high}"
-    cap = int(capacity(12, 21))
-    used = f"{utilisation(300, cap):.0%}"
-    curves = {name: calibrate(zero, minus, plus, top, current_calls=current)
-              for name, current, zero, minus, plus, top, _low, _high in DEFAULT_ACCOUNTS}
-    now = {"Renmin": 3, "Zhongshan": 1, "District 3": 1}
-    gains = {name: float(response_table(curves[name], now[name] + 1)["marginal"].iloc[-1]) for name in now}
-    best = max(gains, key=lambda name: gains[name])
-    keys = [step.key for step in CALL_STEPS]
-    after_probing = keys[keys.index("probing") + 1]
-    steps = tuple((str(step.name), step.key) for step in CALL_STEPS if step.key != "probing")
-    return [
-        Question("budget", _("How many doctors a day does the training material's daily plan budget?"),
-                 (("6-10", "6-10"), ("10-15", "10-15"), ("15-20", "15-20")), budget,
-                 _("The training material budgets 10-15 doctors a day (预算10-15名医生); US surveys report fewer.")),
-        Question("capacity", _("21 working days, 12 calls a day: what is your capacity?"),
-                 (("240", "240"), ("252", "252"), ("264", "264")), str(cap),
-                 _("Capacity = daily calls × working days.")),
-        Question("utilisation", _("Your frequencies ask for 300 calls and your capacity is 252. Utilisation?"),
-                 (("84%", "84%"), ("100%", "100%"), ("119%", "119%")), used,
-                 _("Utilisation = planned ÷ capacity; above 100% the plan cannot be kept.")),
-        Question("remaining", _("6 calls planned on an A doctor, 2 made so far. Remaining calls?"),
-                 (("2", "2"), ("4", "4"), ("6", "6")), str(remaining_calls(6, 2)),
-                 _("Remaining = planned − actual, never below zero.")),
-        Question("marginal", _("Renmin's 4th call would add {r:.1f} boxes, Zhongshan's 2nd {z:.1f}, "
-                               "District 3's 2nd {d:.1f}. Which account gets the next call?").format(
-                                   r=gains["Renmin"], z=gains["Zhongshan"], d=gains["District 3"]),
-                 tuple((name, name) for name in now), best,
-                 _("The next call goes where it adds the most.")),
-        Question("step", _("Which step of a call comes right after probing and listening (探询聆听)?"),
-                 steps, after_probing, _("Present benefits only once you know the need.")),
-    ]
-
-
-class PlanningSelfCheck(ChoiceQuiz):
-    """Lesson 5's ungraded self-check.
-
-    Examples
-    --------
-    >>> quiz = PlanningSelfCheck()
+    >>> quiz = PlanningQuiz()
     >>> quiz.choices[1].value = "252"
     >>> quiz.last_result["capacity"]
     True
     """
 
     def __init__(self) -> None:
-        super().__init__(planning_questions())
+        super().__init__(questions())

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty, check_number
 from course.plots._style import PngCache, figure_png
@@ -39,11 +40,11 @@ from course.portfolio.lifecycle import (
     years_on_market,
 )
 from course.portfolio.marketing import OBJECTIVES
-from course.portfolio.selfcheck import self_check_questions
+from course.quiz.portfolio import questions
 from course.widgets._base import CourseWidget
 from course.widgets.quiz import ChoiceQuiz
 
-__all__ = ["PortfolioExplorer", "PortfolioSelfCheck", "PortfolioView"]
+__all__ = ["PortfolioExplorer", "PortfolioQuiz", "PortfolioView"]
 
 SalesInput = pd.DataFrame | Mapping[str, Sequence[float]]
 
@@ -104,8 +105,6 @@ class PortfolioExplorer(CourseWidget):
         periods_per_year: int = 12,
     ) -> None:
         if products is None:
-            from course.data import load_sample
-
             products = load_sample("products")
             if sales is None:
                 sales = load_sample("sales")
@@ -323,18 +322,18 @@ class PortfolioExplorer(CourseWidget):
         return shown.to_html(index=False, escape=True, border=0)
 
 
-class PortfolioSelfCheck(ChoiceQuiz):
-    """Lesson 6's ungraded self-check: choose an answer, see at once whether it is right.
+class PortfolioQuiz(ChoiceQuiz):
+    """Lesson 6's quiz (not graded): choose an answer, see at once whether it is right.
 
     Examples
     --------
     >>> from course.i18n import set_language
     >>> set_language("en")
-    >>> quiz = PortfolioSelfCheck()
+    >>> quiz = PortfolioQuiz()
     >>> quiz.choices[0].value = "star"
     >>> quiz.last_result["on_the_cut_offs"]
     True
     """
 
     def __init__(self) -> None:
-        super().__init__(self_check_questions(), width="16em")
+        super().__init__(questions(), width="16em")

@@ -14,19 +14,16 @@ import ipywidgets as widgets
 from course.i18n import _
 from course.plots.professional import plot_wheel
 from course.professional import (
-    SELLING_MODES,
     SPOKES,
-    SURVEY,
-    WRONG_ATTITUDES,
     WheelAssessment,
     assess_wheel,
     spoke_name,
-    success_share,
 )
+from course.quiz.professional import questions
 from course.widgets._base import CourseWidget
-from course.widgets.quiz import ChoiceQuiz, Question
+from course.widgets.quiz import ChoiceQuiz
 
-__all__ = ["ChoiceQuiz", "ProfessionalSelfCheck", "Question", "WheelOfLife"]
+__all__ = ["ProfessionalQuiz", "WheelOfLife"]
 
 DEFAULT_SCORES: Mapping[str, float] = {s.key: 5 for s in SPOKES}
 """Where the sliders start: the middle of the scale."""
@@ -84,46 +81,16 @@ class WheelOfLife(CourseWidget):
         self.draw(self.chart, plot_wheel(result))
 
 
-# ---------------------------------------------------------------- self-check
-def professional_questions() -> list[Question]:
-    """Lesson 1's self-check questions; the answers come from :mod:`course.professional`.
+class ProfessionalQuiz(ChoiceQuiz):
+    """Lesson 1's quiz (not graded).
 
     Examples
     --------
-    >>> [q.answer for q in professional_questions()]
-    ['13%', 'yes', 'near_temple', 'hunting']
-    """
-    shares = sorted({f"{g.share:.0%}" for g in SURVEY} | {f"{success_share():.0%}"}, key=lambda t: float(t[:-1]))
-    example = dict(family=8, career=9, mood=6, relationships=7, health=4, money=7, personal_growth=6)
-    lopsided = assess_wheel(example).lopsided
-    wrong = WRONG_ATTITUDES[:3] + WRONG_ATTITUDES[3:4]
-    return [
-        Question("survey", _("In the training material's survey, what share of people live comfortably or better?"),
-                 tuple((s, s) for s in shares), f"{success_share():.0%}",
-                 _("Add the financially independent and the comfortable.")),
-        Question("wheel", _("Family 8, career 9, mood 6, relationships 7, health 4, money 7, growth 6: "
-                            "is this wheel lopsided?"),
-                 ((_("yes"), "yes"), (_("no"), "no")), "yes" if lopsided else "no",
-                 _("Compare the strongest and the weakest spoke with the 4-point rule.")),
-        Question("near_temple", _("Which habit is 近庙欺神?"),
-                 tuple((str(w.note), w.key) for w in wrong), "near_temple",
-                 _("The temple is near: think of the people closest to you.")),
-        Question("hunting", _("Opening a new department and its doctors is ..."),
-                 tuple((m.name.both, m.key) for m in SELLING_MODES), "hunting",
-                 _("New customers or existing ones?")),
-    ]
-
-
-class ProfessionalSelfCheck(ChoiceQuiz):
-    """Lesson 1's ungraded self-check.
-
-    Examples
-    --------
-    >>> quiz = ProfessionalSelfCheck()
+    >>> quiz = ProfessionalQuiz()
     >>> quiz.choices[0].value = "13%"
     >>> quiz.last_result["survey"]
     True
     """
 
     def __init__(self) -> None:
-        super().__init__(professional_questions())
+        super().__init__(questions())

@@ -1,7 +1,8 @@
-"""An ungraded multiple-choice self-check: choose an answer, see at once whether it is right.
+"""The quiz widget: choose an answer to each question, see at once whether it is right.
 
-Every lesson's self-check is a :class:`ChoiceQuiz` over questions whose right
-answers the library computes, so a quiz cannot drift from the course's rules.
+Every lesson's quiz (not graded) is a :class:`ChoiceQuiz` over the questions of
+:mod:`course.quiz`, whose right answers the library computes; lesson 2's
+:class:`course.widgets.time.QuadrantQuiz` sorts tasks into the matrix instead.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from course.i18n import _
-from course.selfcheck import Question
+from course.quiz import Question
 from course.widgets._base import CourseWidget
 
-__all__ = ["ChoiceQuiz", "Question"]
+__all__ = ["ChoiceQuiz"]
 
 
 class ChoiceQuiz(CourseWidget):
-    """An ungraded self-check: choose an answer, see at once whether it is right.
+    """A quiz (not graded): choose an answer, see at once whether it is right.
 
     Examples
     --------

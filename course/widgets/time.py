@@ -26,6 +26,7 @@ from course.i18n import _, choose, get_language
 from course.inputs import check_int
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
 from course.plots.time import plot_quadrants, plot_time_breakdown
+from course.quiz.time import mark_sorting, practice_tasks, sorting_score
 from course.timemgmt import (
     QUADRANT_CODES,
     QUADRANTS,
@@ -34,9 +35,6 @@ from course.timemgmt import (
     analyse_timelog,
     classify,
     hourly_value,
-    mark_sorting,
-    practice_tasks,
-    sorting_score,
     time_per_quadrant,
 )
 from course.widgets._base import CourseWidget
@@ -83,7 +81,7 @@ class BoardResult:
 
 
 class TimeMatrixBoard(CourseWidget):
-    """Sort tasks into the seed's A/B/C/D matrix and analyse a time log.
+    """Sort tasks into the training material's A/B/C/D matrix and analyse a time log.
 
     Parameters
     ----------
@@ -295,7 +293,7 @@ def _log_html(result: BoardResult) -> str:
 
 
 class QuadrantQuiz(CourseWidget):
-    """Self-check: pick the quadrant of each practice task and see at once if it is right.
+    """Lesson 2's quiz (not graded): pick the quadrant of each practice task and see at once if it is right.
 
     Parameters
     ----------

@@ -112,7 +112,7 @@ def test_department_bad_cells() -> None:
     ]
 
 
-def test_service_tiers_are_the_seeds() -> None:
+def test_service_tiers_are_the_materials() -> None:
     assert list(SERVICE_TIERS) == ["A", "B", "C"]
     assert "个性化服务计划" in service_tier("A").service.zh
     assert "稳定、高效" in service_tier("B").service.zh
@@ -131,9 +131,9 @@ def test_information_model_has_three_layers() -> None:
 
 
 def test_competition_analysis() -> None:
-    # the seed's case: many competitors, moderate strength, none dominant yet
-    seed_case = assess_competition(5, 3, False)
-    assert seed_case.pressure == 3 and "尚未占据绝对优势" in seed_case.meaning.zh
+    # the training material's case: many competitors, moderate strength, none dominant yet
+    material_case = assess_competition(5, 3, False)
+    assert material_case.pressure == 3 and "尚未占据绝对优势" in material_case.meaning.zh
     assert assess_competition(0, 5, False).pressure == 1
     assert assess_competition(2, 1, True).pressure == 5
     assert assess_competition(2, 5, False).pressure == 4

@@ -1,4 +1,4 @@
-"""Hospital grading (医院定级): the seed's factors, hand-checked scores, bad input."""
+"""Hospital grading (医院定级): the training material's factors, hand-checked scores, bad input."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def hospitals(**changes: list[object]) -> pd.DataFrame:
     return frame.assign(**changes)
 
 
-def test_the_seed_grades_hospitals_into_a_b_c() -> None:
+def test_the_material_grades_hospitals_into_a_b_c() -> None:
     graded = grade_hospitals(hospitals())
     assert graded["grade"].tolist() == ["A", "B", "C"]
     assert list(graded["grade"].cat.categories) == ["A", "B", "C"]
@@ -51,7 +51,7 @@ def test_hand_checked_scores() -> None:
     assert (h2.part_medication, h2.part_competition) == (0.5, 0.5)
 
 
-def test_bed_bands_are_the_seeds() -> None:
+def test_bed_bands_are_the_materials() -> None:
     assert [low for low, _, _ in BED_BANDS] == [0, 100, 500]
     assert [bed_band(b) for b in (0, 99, 100, 499, 500, 3000)] == [
         "under 100 beds", "under 100 beds", "100-499 beds", "100-499 beds",

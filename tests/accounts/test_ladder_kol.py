@@ -1,4 +1,4 @@
-"""The adoption ladder (产品接纳阶梯) and KOLs: the seed's stages, types and steps."""
+"""The adoption ladder (产品接纳阶梯) and KOLs: the training material's stages, types and steps."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from course.accounts import (
 from course.errors import CourseInputError
 
 
-def test_ladder_has_the_seeds_five_stages() -> None:
+def test_ladder_has_the_materials_five_stages() -> None:
     assert [(s.number, s.name.en, s.name.zh) for s in STAGES] == [
         (0, "unaware", "不了解"),
         (1, "aware", "了解"),
@@ -55,7 +55,7 @@ def test_stage_out_of_range() -> None:
         stage(-1)
 
 
-def test_kol_types_and_steps_are_the_seeds() -> None:
+def test_kol_types_and_steps_are_the_materials() -> None:
     assert [(t.name.zh, t.strength.zh) for t in KOL_TYPES] == [
         ("学术领袖", "影响力"), ("产品讲者", "说服力"), ("处方权威", "决策权力"),
     ]
@@ -73,7 +73,7 @@ def test_kol_score_hand_checked() -> None:
     assert kol_score(4, 9, 5) == (60.0, "product_speaker")
     # weights 1:1:2 -> (5 + 5 + 2*8) / 4 = 6.5
     assert kol_score(5, 5, 8, KolWeights(1, 1, 2)) == (65.0, "prescribing_authority")
-    # a tie goes to the first kind in the seed's order
+    # a tie goes to the first kind in the training material's order
     assert kol_score(7, 7, 7)[1] == "academic_leader"
 
 

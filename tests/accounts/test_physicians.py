@@ -1,4 +1,4 @@
-"""Physician dual scoring (复式评分): the seed's status scale, potential, tiers, objectives."""
+"""Physician dual scoring (复式评分): the training material's status scale, potential, tiers, objectives."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from course.accounts import (
     status_options,
     tier_for,
 )
+from course.accounts.frequency import CallFrequency
 from course.errors import CourseInputError
 from course.i18n import set_language
-from course.planning.frequency import CallFrequency
 
 
-def test_status_scale_is_the_seeds_exactly() -> None:
+def test_status_scale_is_the_materials_exactly() -> None:
     assert [(s.value, s.name.zh, s.name.en) for s in STATUS_SCALE] == [
         (-4, "反对", "opposed"),
         (-3, "淡漠", "indifferent"),

@@ -28,10 +28,10 @@ from course.bigcustomers import (
     review_call,
     status_for,
 )
-from course.bigcustomers.selfcheck import self_check_questions
 from course.data import load_sample
 from course.errors import CourseInputError
 from course.i18n import set_language
+from course.quiz.bigcustomers import questions as quiz_questions
 
 
 def test_the_material_lists_keep_its_words_and_order() -> None:
@@ -175,8 +175,8 @@ def test_telephone_review_and_senior_requirements() -> None:
         review_call(["shout"])
 
 
-def test_self_check_answers_come_from_the_library() -> None:
-    questions = {q.key: q for q in self_check_questions()}
+def test_quiz_answers_come_from_the_library() -> None:
+    questions = {q.key: q for q in quiz_questions()}
     assert not OFFERS[questions["allowed_offer"].answer].rule
     assert ASKS[questions["forbidden_ask"].answer].rule
     for q in questions.values():

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,15 +70,26 @@ def server_zh(lab_root: Path) -> Iterator[LabServer]:
         yield running
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
+def shared_playwright(config: pytest.Config) -> Any:
+    """One Playwright per test run: its sync API cannot be started twice at once, and the
+    hub tests (tests/hub) drive Chromium too."""
+    running = getattr(config, "course_playwright", None)
+    if running is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        running = sync_playwright().start()
+        config.course_playwright = running  # type: ignore[attr-defined]
+        config.add_cleanup(running.stop)
+    return running
+
+
+@pytest.fixture(scope="session")
+def browser(request: pytest.FixtureRequest) -> Iterator[object]:
+    _require_chromium()
+    chromium = shared_playwright(request.config).chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture()

@@ -19,6 +19,7 @@ from course.data import (
 from course.data._names import HOLIDAYS, SURNAMES
 from course.data.io import SAMPLE_DIR, write_tables
 from course.data.schema import TITLES, WASTERS
+from course.dev.sample import render_readme
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +39,12 @@ def test_shipped_csvs_equal_a_fresh_generation(fresh: dict[str, pd.DataFrame], t
     write_tables(fresh, tmp_path)
     for name in SCHEMAS:
         shipped = (SAMPLE_DIR / f"{name}.csv").read_bytes()
-        assert (tmp_path / f"{name}.csv").read_bytes() == shipped, f"{name}.csv is stale: run python -m course.data.generate"
+        assert (tmp_path / f"{name}.csv").read_bytes() == shipped, f"{name}.csv is stale: run python -m course.dev.sample"
         pd.testing.assert_frame_equal(read_table(tmp_path / f"{name}.csv", name), load_sample(name))
         pd.testing.assert_frame_equal(fresh[name], load_sample(name))
 
 
 def test_readme_is_current(fresh: dict[str, pd.DataFrame]) -> None:
-    from course.data._readme import render_readme
-
     readme = (SAMPLE_DIR / "README.md").read_text(encoding="utf-8")
     assert readme == render_readme(fresh)
     for schema in SCHEMAS.values():
@@ -320,10 +319,10 @@ def test_time_log_calls_are_the_call_history(t: dict[str, pd.DataFrame]) -> None
     pd.testing.assert_frame_equal(logged, history)
 
 
-# ------------------------------------------------------------------ the seed's product table
+# ------------------------------------------------------------------ the training material's product table
 
 
-def test_product_history_is_the_seeds_table_exactly(t: dict[str, pd.DataFrame]) -> None:
+def test_product_history_is_the_materials_table_exactly(t: dict[str, pd.DataFrame]) -> None:
     h = t["product_history"]
     assert h["year"].tolist() == [1994, 1995, 1996, 1997, 1998, 1999]
     assert h["net_sales_krmb"].tolist() == [6031, 20766, 67612, 120424, 130000, 180000]

@@ -1,4 +1,4 @@
-"""The seed's points on goals and management by objectives."""
+"""The training material's points on goals and management by objectives."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Call objectives: at least three per call (the seed), each checked as SMART."""
+"""Call objectives: at least three per call (the training material), each checked as SMART."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ TODAY = date(2026, 3, 2)
 
 
 
-def test_the_seed_asks_for_at_least_three() -> None:
+def test_the_material_asks_for_at_least_three() -> None:
     assert MIN_OBJECTIVES == 3
     two = check_call_objectives(["让王主任同意试用CARDIA", "确认科室会的时间"], today=TODAY)
     assert not two.enough and not two.ok and not two.failing

@@ -144,7 +144,7 @@ def test_sample_seasonality_covers_its_six_months() -> None:
     assert pattern.sum() == pytest.approx(1.0)
 
 
-def test_plan_to_quota_follows_the_seeds_steps() -> None:
+def test_plan_to_quota_follows_the_materials_steps() -> None:
     forecast = pd.DataFrame({"product": ["CARDIA", "GLYCO", "NEURA"],
                              "forecast": [500, 300, 100], "potential": [600, 500, 100]})
     plan = plan_to_quota(forecast, 1_000)

@@ -1,4 +1,4 @@
-"""SMART for a structured goal: the seed's letters, the A variants, thresholds, bad input."""
+"""SMART for a structured goal: the training material's letters, the A variants, thresholds, bad input."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def verdicts(goal: Goal, **kwargs: object) -> dict[str, str]:
     return {v.letter: v.verdict for v in assess_goal(goal, today=TODAY, **kwargs).letters}  # type: ignore[arg-type]
 
 
-def test_letters_follow_the_seed_with_ambitious_by_default() -> None:
+def test_letters_follow_the_material_with_ambitious_by_default() -> None:
     v = assess_goal(GOOD, today=TODAY)
     assert [x.letter for x in v.letters] == ["S", "M", "A", "R", "T"]
     assert [x.name.en for x in v.letters] == ["Specific", "Measurable", "Ambitious", "Realistic", "Timed"]

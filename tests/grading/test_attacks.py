@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from course.grading import democourse as demo
+from tests.grading import democourse as demo
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 

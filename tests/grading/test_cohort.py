@@ -1,7 +1,7 @@
 """`course grade` on a demo course: hostile submissions, agreement with nbgrader, report.
 
 The course, its release and every submission are made with nbgrader itself
-(``course.grading.democourse``) in a temporary folder; nothing here touches
+(``tests.grading.democourse``) in a temporary folder; nothing here touches
 the real course.
 """
 
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from course.grading import democourse as demo
 from course.grading.cgroups import _own_path, probe
 from course.grading.report import read_grades
 from course.grading.settings import course_directory, load_config
+from tests.grading import democourse as demo
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 

@@ -296,7 +296,7 @@ def test_nothing_of_the_graders_environment_is_visible_and_every_writable_place_
 
 @pytest.mark.slow
 def test_nbgrader_collect_leaves_links_out_and_survives_bad_times(tmp_path: Path) -> None:
-    from course.grading import democourse as demo
+    from tests.grading import democourse as demo
 
     root = demo.build_course(tmp_path / "course")
     demo.release(root)

@@ -1,4 +1,4 @@
-"""The seed's call steps, objectives per ladder stage, relationships and meetings."""
+"""The training material's call steps, objectives per ladder stage, relationships and meetings."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from course.planning import (
 )
 
 
-def test_the_seven_steps_in_the_seeds_order() -> None:
+def test_the_seven_steps_in_the_materials_order() -> None:
     assert [s.name.zh for s in CALL_STEPS] == [
         "访前准备", "顺利开场", "探询聆听", "利益展现", "处理异议", "取得承诺", "总结跟进"]
     assert all(s.name.en and s.purpose.en and s.purpose.zh and len(s.actions) >= 3 for s in CALL_STEPS)
@@ -39,7 +39,7 @@ def test_bilingual_text_follows_the_language() -> None:
     assert CALL_STEPS[2].name.both == "Probing and listening (探询聆听)"
 
 
-def test_meeting_checklist_and_room_layouts_from_the_seed() -> None:
+def test_meeting_checklist_and_room_layouts_from_the_material() -> None:
     basics = [i.label.zh for i in MEETING_CHECKLIST if i.group == "basics"]
     assert basics == ["目的", "时间", "地点", "参加者", "形式"]
     assert set(ROOM_LAYOUTS) == {"classroom", "theatre", "round_table", "u_shape"}

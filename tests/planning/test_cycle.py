@@ -11,7 +11,7 @@ import pytest
 from course.errors import CourseInputError
 from course.planning import (
     DEFAULT_FREQUENCIES,
-    SEED_CALLS_PER_DAY,
+    MATERIAL_CALLS_PER_DAY,
     US_CALLS_PER_DAY,
     CallFrequency,
     CallsPerDay,
@@ -26,15 +26,15 @@ def doctors(rows: list[tuple[str, str, str]], **extra: list[object]) -> pd.DataF
     return frame.assign(**extra)
 
 
-# ---------------------------------------------------------------- the seed's numbers
+# ---------------------------------------------------------------- the training material's numbers
 def test_tier_frequencies_are_the_published_chinese_practice() -> None:
     assert {t: (f.low, f.high) for t, f in DEFAULT_FREQUENCIES.items()} == {
         "A": (4, 8), "B": (2, 4), "C": (1, 2), "D": (0, 0)}
 
 
-def test_calls_a_day_budget_is_the_seeds_10_to_15_and_the_us_benchmark_is_6_to_10() -> None:
-    assert (SEED_CALLS_PER_DAY.low, SEED_CALLS_PER_DAY.high) == (10, 15)
-    assert SEED_CALLS_PER_DAY.low <= SEED_CALLS_PER_DAY.target <= SEED_CALLS_PER_DAY.high
+def test_calls_a_day_budget_is_the_materials_10_to_15_and_the_us_benchmark_is_6_to_10() -> None:
+    assert (MATERIAL_CALLS_PER_DAY.low, MATERIAL_CALLS_PER_DAY.high) == (10, 15)
+    assert MATERIAL_CALLS_PER_DAY.low <= MATERIAL_CALLS_PER_DAY.target <= MATERIAL_CALLS_PER_DAY.high
     assert (US_CALLS_PER_DAY.low, US_CALLS_PER_DAY.high) == (6, 10)
 
 
@@ -107,7 +107,7 @@ def test_no_doctor_twice_a_day_and_no_day_beyond_the_maximum() -> None:
     frame, hospitals = territory(8, 8)
     plan = plan_cycle(frame, 2026, 3, hospitals=hospitals)
     assert not plan.calls.duplicated(["physician_id", "date"]).any()
-    assert plan.per_day()["total"].max() <= SEED_CALLS_PER_DAY.high
+    assert plan.per_day()["total"].max() <= MATERIAL_CALLS_PER_DAY.high
     assert plan.calls["date"].isin(working_days(2026, 3)).all()
 
 

@@ -41,7 +41,7 @@ def candidates(n: int = 15) -> pd.DataFrame:
 
 
 
-def test_the_seeds_daily_plan_questions() -> None:
+def test_the_materials_daily_plan_questions() -> None:
     assert len(DAILY_CALL_PLAN) == 6
     assert "10-15" in DAILY_CALL_PLAN[0].zh and "3" in DAILY_CALL_PLAN[4].zh
 

@@ -39,7 +39,7 @@ def test_weakest_spokes_are_marked_red_and_the_mean_circle_drawn() -> None:
     assert "balanced" in balanced.get_title()
 
 
-def test_survey_bars_show_the_seeds_figures() -> None:
+def test_survey_bars_show_the_materials_figures() -> None:
     ax = plot_survey()
     widths = [round(float(p.get_width()), 2) for p in ax.patches]
     assert widths == [0.03, 0.10, 0.60, 0.27]

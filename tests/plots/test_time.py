@@ -34,7 +34,7 @@ def log() -> pd.DataFrame:
     })
 
 
-def test_tasks_sit_in_their_seed_quadrant_with_its_colour() -> None:
+def test_tasks_sit_in_their_material_quadrant_with_its_colour() -> None:
     ax = plot_quadrants(tasks())
     groups = {c.get_label(): c for c in ax.collections}
     assert sorted(groups) == ["A", "B", "C", "D"]

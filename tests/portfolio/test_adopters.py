@@ -9,7 +9,7 @@ from course.errors import CourseInputError
 from course.portfolio import ADOPTER_CATEGORIES, adopter_category, adopter_counts, classify_adopters
 
 
-def test_the_seed_percentages_and_names() -> None:
+def test_the_material_percentages_and_names() -> None:
     assert [c.share for c in ADOPTER_CATEGORIES] == [0.025, 0.135, 0.34, 0.34, 0.16]
     assert sum(c.share for c in ADOPTER_CATEGORIES) == pytest.approx(1.0)
     assert [c.upto for c in ADOPTER_CATEGORIES] == [0.025, 0.16, 0.50, 0.84, 1.0]

@@ -1,4 +1,4 @@
-"""BCG matrix: the seed's cut-offs, the boundary rule, names and objectives."""
+"""BCG matrix: the training material's cut-offs, the boundary rule, names and objectives."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from course.portfolio import (
 )
 
 
-def test_the_seed_cut_offs_are_ten_percent_growth_and_relative_share_one() -> None:
+def test_the_material_cut_offs_are_ten_percent_growth_and_relative_share_one() -> None:
     assert GROWTH_CUTOFF == 0.10
     assert SHARE_CUTOFF == 1.0
 
@@ -63,7 +63,7 @@ def test_names_in_english_and_chinese_with_both_names_for_the_dog() -> None:
 def test_objectives_follow_the_quadrant() -> None:
     assert [QUADRANTS[q].objective for q in ("star", "question_mark", "cash_cow", "dog")] == [
         "growth", "growth", "maintain", "exit"]
-    assert QUADRANTS["question_mark"].alternative == "exit"  # the seed's investment decision
+    assert QUADRANTS["question_mark"].alternative == "exit"  # the training material's investment decision
     assert QUADRANTS["cash_cow"].alternative == "harvest"
     assert all(q.objective in OBJECTIVES and q.alternative in OBJECTIVES for q in QUADRANTS.values())
     assert "advantage" in QUADRANTS["question_mark"].advice.en

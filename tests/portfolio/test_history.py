@@ -1,4 +1,4 @@
-"""The seed's product history table: growth, sales per rep, A&P ratio."""
+"""The training material's product history table: growth, sales per rep, A&P ratio."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from course.errors import CourseInputError
 from course.portfolio import analyse_history, compound_growth, year_label
 
 
-def seed_table(ap_years: tuple[int, ...] = (1994, 1995, 1996, 1997)) -> pd.DataFrame:
-    """The seed's table; A&P 16, 26, 30, 27 for ``ap_years``."""
+def material_table(ap_years: tuple[int, ...] = (1994, 1995, 1996, 1997)) -> pd.DataFrame:
+    """The training material's table; A&P 16, 26, 30, 27 for ``ap_years``."""
     years = [1994, 1995, 1996, 1997, 1998, 1999]
     spend = dict(zip(ap_years, [16.0, 26.0, 30.0, 27.0], strict=True))
     return pd.DataFrame({
@@ -26,7 +26,7 @@ def seed_table(ap_years: tuple[int, ...] = (1994, 1995, 1996, 1997)) -> pd.DataF
 
 
 def test_growth_sales_per_rep_and_ap_ratio_hand_checked() -> None:
-    out = analyse_history(seed_table())
+    out = analyse_history(material_table())
     assert list(out["label"]) == ["94", "95", "96", "97", "98", "99T"]
     # 20,766 / 6,031 - 1 = 244.3%; 180,000 / 130,000 - 1 = 38.5%
     assert out["sales_growth"].round(3).tolist()[1:] == [2.443, 2.256, 0.781, 0.080, 0.385]
@@ -41,13 +41,13 @@ def test_growth_sales_per_rep_and_ap_ratio_hand_checked() -> None:
 
 
 def test_the_ratio_follows_the_years_that_have_an_ap_figure() -> None:
-    out = analyse_history(seed_table(ap_years=(1995, 1996, 1997, 1998)))
+    out = analyse_history(material_table(ap_years=(1995, 1996, 1997, 1998)))
     assert math.isnan(out.loc[0, "ap_ratio"])
     assert out.loc[4, "ap_ratio"] == pytest.approx(27000 / 130000)
 
 
 def test_rows_are_sorted_and_the_input_is_left_alone() -> None:
-    table = seed_table().iloc[::-1].reset_index(drop=True)
+    table = material_table().iloc[::-1].reset_index(drop=True)
     before = table.copy()
     out = analyse_history(table)
     assert list(out["year"]) == [1994, 1995, 1996, 1997, 1998, 1999]
@@ -55,7 +55,7 @@ def test_rows_are_sorted_and_the_input_is_left_alone() -> None:
 
 
 def test_no_sales_or_no_reps_give_an_empty_ratio_not_infinity() -> None:
-    table = seed_table()
+    table = material_table()
     table.loc[0, "net_sales_krmb"] = 0.0
     table.loc[2, "field_force"] = 0
     out = analyse_history(table)
@@ -67,7 +67,7 @@ def test_no_sales_or_no_reps_give_an_empty_ratio_not_infinity() -> None:
 
 
 def test_bad_cells_are_all_reported() -> None:
-    table = seed_table()
+    table = material_table()
     table.loc[1, "net_sales_krmb"] = np.nan
     table.loc[3, "field_force"] = -5
     table["is_target"] = table["is_target"].astype(object)
@@ -80,17 +80,17 @@ def test_bad_cells_are_all_reported() -> None:
 
 
 def test_is_target_and_duplicate_years() -> None:
-    table = seed_table()
+    table = material_table()
     table["is_target"] = table["is_target"].astype(object)
     table.loc[5, "is_target"] = "maybe"
     with pytest.raises(CourseInputError, match="row 6, is_target: got 'maybe'"):
         analyse_history(table)
-    table = seed_table()
+    table = material_table()
     table.loc[5, "year"] = 1998
     with pytest.raises(CourseInputError, match="year: got \\[1998\\]; allowed: each year once"):
         analyse_history(table)
     with pytest.raises(CourseInputError, match="missing: \\['field_force'\\]"):
-        analyse_history(seed_table().drop(columns="field_force"))
+        analyse_history(material_table().drop(columns="field_force"))
 
 
 def test_labels_and_compound_growth() -> None:

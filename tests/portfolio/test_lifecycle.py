@@ -19,7 +19,7 @@ from course.portfolio.lifecycle import (
     years_on_market,
 )
 
-SEED_SALES = [6031, 20766, 67612, 120424, 130000, 180000]
+MATERIAL_SALES = [6031, 20766, 67612, 120424, 130000, 180000]
 
 
 def test_four_stages_with_chinese_names() -> None:
@@ -27,8 +27,8 @@ def test_four_stages_with_chinese_names() -> None:
         ("Introduction", "导入期"), ("Growth", "成长期"), ("Maturity", "成熟期"), ("Decline", "衰退期")]
 
 
-def test_the_seed_product_year_by_year() -> None:
-    table = lifecycle_table(SEED_SALES, periods=[1994, 1995, 1996, 1997, 1998, 1999])
+def test_the_material_product_year_by_year() -> None:
+    table = lifecycle_table(MATERIAL_SALES, periods=[1994, 1995, 1996, 1997, 1998, 1999])
     assert list(table["stage"]) == ["introduction", "introduction", "growth", "growth", "maturity", "growth"]
     # hand-checked: 130,000 / 120,424 - 1 = 7.95%
     assert table.loc[4, "growth"] == pytest.approx(0.0795, abs=5e-5)
@@ -74,9 +74,9 @@ def test_window_smooths_a_noisy_series() -> None:
 
 
 def test_accepts_series_and_arrays() -> None:
-    series = pd.Series(SEED_SALES[:4], index=[1994, 1995, 1996, 1997])
+    series = pd.Series(MATERIAL_SALES[:4], index=[1994, 1995, 1996, 1997])
     assert lifecycle_stage(series).code == "growth"
-    assert lifecycle_stage(np.array(SEED_SALES[:5])).code == "maturity"
+    assert lifecycle_stage(np.array(MATERIAL_SALES[:5])).code == "maturity"
     assert list(lifecycle_table(series)["period"]) == [1994, 1995, 1996, 1997]
 
 

@@ -1,4 +1,4 @@
-"""The seed's lists: ten time wasters, the ladder, the plan checklists."""
+"""The training material's lists: ten time wasters, the ladder, the plan checklists."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from course.timemgmt import (
 )
 
 
-def test_the_ten_wasters_in_the_seeds_order() -> None:
+def test_the_ten_wasters_in_the_materials_order() -> None:
     assert len(TEN_WASTERS) == 10
     assert [WASTER_INFO[c].name.zh for c in TEN_WASTERS] == [
         "找东西", "时断时续", "事无巨细，不懂授权", "偶发延误", "懒惰", "活于记忆里",
@@ -34,9 +34,9 @@ def test_the_ten_wasters_in_the_seeds_order() -> None:
     assert (*TEN_WASTERS, *EXTRA_WASTERS) == WASTERS  # in step with the time log's codes
 
 
-def test_the_seeds_own_remedies_are_marked() -> None:
-    from_seed = {c for c, w in WASTER_INFO.items() if w.remedy_from_seed}
-    assert from_seed == {"searching", "unplanned_delays", "procrastination"}
+def test_the_materials_own_remedies_are_marked() -> None:
+    from_material = {c for c, w in WASTER_INFO.items() if w.remedy_from_material}
+    assert from_material == {"searching", "unplanned_delays", "procrastination"}
     assert "分类保管" in waster("searching").remedy.zh
     assert waster("unplanned_delays").remedy.zh == "预先安排工作。"
     assert "周工作计划表" in waster("procrastination").remedy.zh

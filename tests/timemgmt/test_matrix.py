@@ -1,4 +1,4 @@
-"""The urgent/important matrix exactly as the seed's table (时间管理表)."""
+"""The urgent/important matrix exactly as the training material's table (时间管理表)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from course.timemgmt import QUADRANTS, classify, describe, matrix_layout, quadra
     ("important", "urgent", "letter"),
     [(True, True, "A"), (True, False, "B"), (False, True, "C"), (False, False, "D")],
 )
-def test_the_seeds_letters(important: bool, urgent: bool, letter: str) -> None:
+def test_the_materials_letters(important: bool, urgent: bool, letter: str) -> None:
     assert quadrant(important, urgent) == letter
 
 
 def test_the_matrix_is_not_transposed() -> None:
-    # the common mistake: B = urgent-not-important. The seed: B = important, not urgent.
+    # the common mistake: B = urgent-not-important. The training material: B = important, not urgent.
     assert quadrant(important=True, urgent=False) == "B"
     assert quadrant(important=False, urgent=True) == "C"
     layout = matrix_layout()

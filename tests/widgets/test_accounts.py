@@ -208,10 +208,10 @@ def test_scorecard_speaks_chinese() -> None:
 
 
 # ------------------------------------------------------------------ self-check
-def test_self_check_answers_come_from_the_library() -> None:
-    from course.widgets.accounts import AccountsSelfCheck
+def test_quiz_answers_come_from_the_library() -> None:
+    from course.widgets.accounts import AccountsQuiz
 
-    quiz = AccountsSelfCheck()
+    quiz = AccountsQuiz()
     assert quiz.last_result == dict.fromkeys(q.key for q in quiz.questions)
     answers = {"status_from_note": "1", "tier_first_choice": "B", "next_objective": "2",
                "hospital_grade": "B", "kol_type": "prescribing_authority"}
@@ -225,11 +225,11 @@ def test_self_check_answers_come_from_the_library() -> None:
     assert "4 of 5 right" in quiz.score.value
 
 
-def test_self_check_in_chinese() -> None:
-    from course.widgets.accounts import AccountsSelfCheck
+def test_quiz_in_chinese() -> None:
+    from course.widgets.accounts import AccountsQuiz
 
     set_language("zh")
-    quiz = AccountsSelfCheck()
+    quiz = AccountsQuiz()
     assert "偶尔处方" in quiz.questions[0].prompt
     assert ("+1 少量处方", "1") in quiz.questions[0].options
     quiz.choices[0].value = "0"

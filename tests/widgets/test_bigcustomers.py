@@ -11,7 +11,7 @@ from course.bigcustomers import HealthRules, prepare_negotiation, relationship_h
 from course.data import load_sample
 from course.i18n import set_language
 from course.widgets.bigcustomers import (
-    BigCustomersSelfCheck,
+    BigCustomersQuiz,
     NegotiationPlanner,
     RelationshipHealthCheck,
 )
@@ -69,8 +69,8 @@ def test_health_check_moves_with_its_thresholds() -> None:
     assert "H04" in check.summary.value
 
 
-def test_self_check_scores_answers() -> None:
-    quiz = BigCustomersSelfCheck()
+def test_quiz_scores_answers() -> None:
+    quiz = BigCustomersQuiz()
     quiz.choices[3].value = "watch"
     quiz.choices[4].value = "listen"
     assert quiz.last_result["health_status"] is True

@@ -18,7 +18,7 @@ TODAY = date(2026, 3, 2)
 
 
 # ---------------------------------------------------------------- SMART coach
-def test_coach_starts_on_the_seeds_vague_goal() -> None:
+def test_coach_starts_on_the_materials_vague_goal() -> None:
     coach = SmartCoach(today=TODAY)
     result = coach.last_result
     assert result.mode == "text" and result.verdict.failed == ("S", "M", "T")
@@ -203,10 +203,10 @@ def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: p
 
 
 # ---------------------------------------------------------------- self-check
-def test_goals_self_check_marks_against_the_library() -> None:
-    from course.widgets.goals import GoalsSelfCheck
+def test_goals_quiz_marks_against_the_library() -> None:
+    from course.widgets.goals import GoalsQuiz
 
-    quiz = GoalsSelfCheck()
+    quiz = GoalsQuiz()
     assert [q.answer for q in quiz.questions] == ["SMT", "ambitious", "4100", "bottom-up", "no_baseline"]
     quiz.choices[0].value = "M"
     assert quiz.last_result["vague"] is False and "Hint" in quiz.verdicts[0].value

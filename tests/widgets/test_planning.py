@@ -16,7 +16,7 @@ from course.planning import (
     plan_cycle,
     rep_targets,
 )
-from course.widgets.planning import CallPlanner, PlanningSelfCheck, parse_days_off
+from course.widgets.planning import CallPlanner, PlanningQuiz, parse_days_off
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +161,8 @@ def test_parse_days_off() -> None:
     assert parse_days_off("") == []
 
 
-def test_self_check_marks_answers_and_gives_a_hint() -> None:
-    quiz = PlanningSelfCheck()
+def test_quiz_marks_answers_and_gives_a_hint() -> None:
+    quiz = PlanningQuiz()
     assert [q.answer for q in quiz.questions] == ["10-15", "252", "119%", "4", "Renmin", "benefits"]
     quiz.choices[2].value = "84%"
     assert quiz.last_result["utilisation"] is False

@@ -164,10 +164,10 @@ def test_chinese_labels_and_summary() -> None:
     assert "象限" in widget.table.value
 
 
-def test_self_check_gives_immediate_feedback() -> None:
-    from course.widgets.portfolio import PortfolioSelfCheck
+def test_quiz_gives_immediate_feedback() -> None:
+    from course.widgets.portfolio import PortfolioQuiz
 
-    quiz = PortfolioSelfCheck()
+    quiz = PortfolioQuiz()
     assert quiz.last_result == dict.fromkeys(
         ["on_the_cut_offs", "low_low", "thirtieth_of_200", "slow_sales", "dog_objective"])
     assert quiz.score.value == "0 of 5 right"
@@ -185,11 +185,11 @@ def test_self_check_gives_immediate_feedback() -> None:
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font installed")
-def test_self_check_in_chinese() -> None:
-    from course.widgets.portfolio import PortfolioSelfCheck
+def test_quiz_in_chinese() -> None:
+    from course.widgets.portfolio import PortfolioQuiz
 
     set_language("zh")
-    quiz = PortfolioSelfCheck()
+    quiz = PortfolioQuiz()
     assert ("瘦狗 / 赖皮狗", "dog") in quiz.choices[1].options
     assert ("早期采用者", "early_adopters") in quiz.choices[2].options
     quiz.choices[4].value = "harvest"

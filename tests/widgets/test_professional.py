@@ -56,14 +56,14 @@ def test_chinese_labels() -> None:
     assert "金钱" in wheel.summary.value and "不平衡" in wheel.summary.value
 
 
-def test_self_check_marks_against_the_library() -> None:
-    from course.widgets.professional import ProfessionalSelfCheck
+def test_quiz_marks_against_the_library() -> None:
+    from course.widgets.professional import ProfessionalQuiz
 
-    quiz = ProfessionalSelfCheck()
+    quiz = ProfessionalQuiz()
     assert [q.answer for q in quiz.questions] == ["13%", "yes", "near_temple", "hunting"]
     quiz.choices[1].value = "no"
     assert quiz.last_result["wheel"] is False and "4-point" in quiz.verdicts[1].value
     quiz.choices[3].value = "hunting"
     assert quiz.score.value == "1 of 4 right"
     set_language("zh")
-    assert "近庙欺神" in ProfessionalSelfCheck().questions[2].prompt
+    assert "近庙欺神" in ProfessionalQuiz().questions[2].prompt

@@ -103,7 +103,7 @@ def test_hourly_value_and_cost_of_the_time_wasters() -> None:
     assert result.log.by_waster["cost"].to_dict() == pytest.approx(
         {"unplanned_delays": 45.0, "searching": 15.0})
     assert "Lost to time wasters: 60 min (50%), worth 60 RMB." in board.log_summary.value
-    assert "Arrange the work in advance." in board.log_summary.value  # the seed's remedy
+    assert "Arrange the work in advance." in board.log_summary.value  # the training material's remedy
 
 
 def test_breakdown_dropdown_redraws_the_chart() -> None:

@@ -1,4 +1,4 @@
-"""Lesson 7's ungraded self-check: the questions, with answers taken from the library.
+"""Lesson 7's quiz: the questions, with answers taken from the library.
 
 Each answer is computed by the function the lesson teaches, so the quiz cannot
 drift from the course's rules.
@@ -11,19 +11,19 @@ from course.bigcustomers.health import STATUSES, status_for
 from course.bigcustomers.material import DEFINITION
 from course.bigcustomers.negotiation import ASKS, OFFERS, prepare_negotiation
 from course.i18n import _
-from course.selfcheck import Question
+from course.quiz import Question
 
-__all__ = ["self_check_questions"]
+__all__ = ["questions"]
 
 
-def self_check_questions() -> list[Question]:
+def questions() -> list[Question]:
     """The five questions, in the language in force.
 
     Examples
     --------
     >>> from course.i18n import set_language
     >>> set_language("en")
-    >>> [(q.key, q.answer) for q in self_check_questions()]
+    >>> [(q.key, q.answer) for q in questions()]
     [('not_a_mark', 'cheap'), ('allowed_offer', 'department_meeting'), ('forbidden_ask', 'prescription_counts'), ('health_status', 'watch'), ('phone_first', 'introduce')]
     """
     marks = [(str(d), f"mark{i}") for i, d in enumerate(DEFINITION)]

@@ -1,8 +1,8 @@
-"""Practice sorting a representative's tasks into the matrix, and marking the answers.
+"""Lesson 2's quiz: sort a representative's tasks into the matrix, and mark the answers.
 
 Each practice task says whether it is important (tied to your goals) and urgent
 (needs attention now) and why; :func:`mark_sorting` compares a trainee's letters
-with the seed's rule (:func:`~course.timemgmt.matrix.quadrant`).
+with the training material's rule (:func:`~course.timemgmt.matrix.quadrant`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class PracticeTask:
 
     @property
     def quadrant(self) -> str:
-        """The seed's letter for this task.
+        """The training material's letter for this task.
 
         Examples
         --------
@@ -91,7 +91,7 @@ def practice_tasks() -> pd.DataFrame:
 
 
 def mark_sorting(tasks: pd.DataFrame, answers: Mapping[str, str | None]) -> pd.DataFrame:
-    """Mark a trainee's quadrant letters against the seed's rule.
+    """Mark a trainee's quadrant letters against the training material's rule.
 
     Parameters
     ----------

@@ -1,11 +1,22 @@
-"""Render ``course/data/sample/README.md`` from the schema and the generated tables."""
+"""Regenerate the sample territory: its CSVs and their README (``python -m course.dev.sample``).
+
+The README describes the tables column by column (from :data:`course.data.SCHEMAS`)
+and gives key figures, among them each product's BCG quadrant by the course's own
+rule (:func:`course.portfolio.bcg_quadrant`); that is why this maintainer's tool,
+not :mod:`course.data`, writes it: the data layer imports no topic.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from course.data import _names as N
+from course.data.generate import generate_territory
+from course.data.io import SAMPLE_DIR, write_tables
 from course.data.schema import SCHEMAS, TITLES, Column
+from course.portfolio.bcg import bcg_quadrant
+
+__all__ = ["main", "render_readme"]
 
 
 def _allowed(col: Column) -> str:
@@ -24,8 +35,6 @@ def _allowed(col: Column) -> str:
 
 
 def _quadrant(growth: float, share: float) -> str:
-    from course.portfolio.bcg import bcg_quadrant  # the course's rule, cut-offs included
-
     return bcg_quadrant(growth, share).name.en.lower()
 
 
@@ -62,7 +71,7 @@ def render_readme(tables: dict[str, pd.DataFrame]) -> str:
         f"# The sample territory: {N.CITY_ZH} ({N.CITY_EN})",
         "",
         "A fictional Chinese city drawn by `course.data.generate.generate_territory(seed=2026)`.",
-        "Regenerate these files with `python -m course.data.generate`; a test checks that they",
+        "Regenerate these files with `python -m course.dev.sample`; a test checks that they",
         "equal a fresh generation. Load them with `course.data.load_sample(\"hospitals\")` or",
         "`course.data.load_territory()`. Names of people, hospitals and products are invented.",
         "",
@@ -94,9 +103,10 @@ def render_readme(tables: dict[str, pd.DataFrame]) -> str:
         "- Time log: the last two weeks of calls (Drucker's method), 08:00-18:30, with travel",
         "  between the hospitals, waiting, interruptions and the evening's admin; wasteful",
         "  entries name their cause (see `course.data.schema.WASTERS`).",
-        "- Product history: the seed's table exactly (net sales, A&P, field force for 94-99,",
-        "  1999 is the target \"99T\"). The seed lists four A&P figures (16, 26, 30, 27) without",
-        "  their years; they are put on 1995-1998 and 1994 and 1999 are left empty.",
+        "- Product history: the training material's table exactly (net sales, A&P, field force",
+        "  for 94-99, 1999 is the target \"99T\"). The material lists four A&P figures",
+        "  (16, 26, 30, 27) without their years; they are put on 1995-1998 and 1994 and 1999",
+        "  are left empty.",
         "",
         "## Per-doctor figures: what they are and where they would lawfully come from (合规)",
         "",
@@ -140,3 +150,15 @@ def render_readme(tables: dict[str, pd.DataFrame]) -> str:
                 "|---|---|---|---|"]
         out += [f"| `{c.name}` | {c.kind} | {_allowed(c)} | {c.description} |" for c in schema.columns]
     return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    """Regenerate the shipped CSVs and README from the default random seed."""
+    tables = generate_territory()
+    write_tables(tables, SAMPLE_DIR, readme=render_readme(tables))
+    sizes = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
+    print(f"wrote {SAMPLE_DIR}: {sizes}")
+
+
+if __name__ == "__main__":
+    main()

@@ -49,7 +49,7 @@ NOTEBOOK = "problems"
 DUE = datetime(2030, 3, 1, 12, 0, tzinfo=timezone.utc)
 """The demo assignment's due date; submissions after it are late."""
 
-CONFIG = '''"""nbgrader configuration of the demo course (built by course.grading.democourse)."""
+CONFIG = '''"""nbgrader configuration of the demo course (built by tests/grading/democourse.py)."""
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "demo-course"
 c.CourseDirectory.source_directory = "exercises"

@@ -1,14 +1,14 @@
-"""Sorting practice: the letters follow the seed's rule and answers are marked fairly."""
+"""Sorting practice: the letters follow the training material's rule and answers are marked fairly."""
 
 from __future__ import annotations
 
 import pytest
 
 from course.errors import CourseInputError
-from course.timemgmt import PRACTICE_TASKS, mark_sorting, practice_tasks, sorting_score
+from course.quiz.time import PRACTICE_TASKS, mark_sorting, practice_tasks, sorting_score
 
 
-def test_practice_covers_every_quadrant_with_the_seeds_letters() -> None:
+def test_practice_covers_every_quadrant_with_the_materials_letters() -> None:
     letters = [t.quadrant for t in PRACTICE_TASKS]
     assert letters == ["B", "A", "C", "D", "B", "A"]
     assert all(t.why.en and t.why.zh and t.task.zh for t in PRACTICE_TASKS)

@@ -8,11 +8,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .lab import CHROMIUM, CHROMIUM_ARGS, LabServer, lab_server
+from .lab import CHROMIUM, CHROMIUM_ARGS, LabServer, lab_server, shared_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -68,19 +67,6 @@ def server_zh(lab_root: Path) -> Iterator[LabServer]:
     """The same course served with the language set to Chinese (COURSE_LANG=zh)."""
     with lab_server(lab_root, {"COURSE_LANG": "zh"}) as running:
         yield running
-
-
-def shared_playwright(config: pytest.Config) -> Any:
-    """One Playwright per test run: its sync API cannot be started twice at once, and the
-    hub tests (tests/hub) drive Chromium too."""
-    running = getattr(config, "course_playwright", None)
-    if running is None:
-        from playwright.sync_api import sync_playwright
-
-        running = sync_playwright().start()
-        config.course_playwright = running  # type: ignore[attr-defined]
-        config.add_cleanup(running.stop)
-    return running
 
 
 @pytest.fixture(scope="session")

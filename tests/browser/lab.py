@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -103,3 +106,16 @@ def lab_server(root: Path, env_extra: dict[str, str] | None = None) -> Iterator[
         except subprocess.TimeoutExpired:
             process.kill()
         handle.close()
+
+
+def shared_playwright(config: pytest.Config) -> Any:
+    """One Playwright per test run: its sync API cannot be started twice at once, and the
+    hub tests (tests/hub) drive Chromium too."""
+    running = getattr(config, "course_playwright", None)
+    if running is None:
+        from playwright.sync_api import sync_playwright
+
+        running = sync_playwright().start()
+        config.course_playwright = running  # type: ignore[attr-defined]
+        config.add_cleanup(running.stop)
+    return running

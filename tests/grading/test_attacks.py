@@ -134,8 +134,6 @@ ATTACKS = ("shadow_course", "shadow_math", "shadow_site", ANSI_ID, "hardlink", "
 
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("bwrap") is None:
-        pytest.skip("bubblewrap (bwrap) is not installed: apt-get install bubblewrap")
     root = demo.build_course(tmp_path_factory.mktemp("attacks") / "course", cell_timeout=10)
     demo.release(root)
     return root

@@ -138,14 +138,6 @@ ATTACKS = {"blanket": BLANKET, "send_wrap": SEND_WRAP, "subclasses": SUBCLASSES}
 ALL_EXERCISES_ATTACK = "blanket"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _bubblewrap() -> None:
-    if shutil.which("bwrap") is None:
-        if os.environ.get("CI"):
-            pytest.fail("bubblewrap (bwrap) is missing on CI; .ci/run installs it")
-        pytest.skip("bubblewrap (bwrap) is not installed: apt-get install bubblewrap")
-
-
 def _answered(released: dict[str, object], solution: dict[str, object]) -> dict[str, object]:
     answers = {c["metadata"]["nbgrader"]["grade_id"]: c["source"]  # type: ignore[index]
                for c in solution["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")}  # type: ignore[attr-defined,union-attr]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -24,14 +23,6 @@ KINDS = ["correct", "partial", "blank", "correct", "partial", "blank", "correct"
 POINTS = {"correct": 4.0, "blank": 0.0, "infinite_loop": 3.0}  # autograded points; partial varies
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _bubblewrap() -> None:
-    if shutil.which("bwrap") is None:
-        if os.environ.get("CI"):
-            pytest.fail("bubblewrap (bwrap) is missing on CI; .ci/run installs it")
-        pytest.skip("bubblewrap (bwrap) is not installed: apt-get install bubblewrap")
-
-
 def _command(root: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "course", "grade", "--course", str(root), "-q", "--workers", "2", *extra]
 
@@ -46,17 +37,6 @@ def _graded(root: Path) -> int:
             return int(db.execute("SELECT count(*) FROM course_grading_log WHERE status = 'graded'").fetchone()[0])
     except sqlite3.OperationalError:  # the log table is not created yet
         return 0
-
-
-def _processes_with(marker: str) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if marker in cmdline.read_text():
-                found.append(cmdline.parent.name)
-        except OSError:
-            continue
-    return found
 
 
 def test_a_killed_run_resumes_without_losing_or_repeating_a_grade(tmp_path: Path) -> None:
@@ -77,10 +57,10 @@ def test_a_killed_run_resumes_without_losing_or_repeating_a_grade(tmp_path: Path
     # its workers, sandboxes and kernels die with it
     marker = f"course-grade-{run.pid}"
     for _ in range(100):
-        if not _processes_with(marker):
+        if not demo.processes_with(marker):
             break
         time.sleep(0.1)
-    assert not _processes_with(marker)
+    assert not demo.processes_with(marker)
 
     again = subprocess.run(_command(root), env=_env(), capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-3000:]

@@ -9,7 +9,6 @@ and Chromium are needed: without them the tests are skipped, and fail under CI.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +21,8 @@ sys.path.insert(0, str(ROOT / "deploy"))
 
 import hubkit  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+from tests.browser.lab import CHROMIUM, CHROMIUM_ARGS, shared_playwright  # noqa: E402
+
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 USERS = {"ann": "trainee", "bob": "trainee", "ian": "instructor"}
 Page = Any  # playwright.sync_api.Page
@@ -70,19 +68,6 @@ def clients(hub: hubkit.Hub) -> dict[str, hubkit.UserClient]:
         user.get_token()
         found[short] = user
     return found
-
-
-def shared_playwright(config: pytest.Config) -> Any:
-    """One Playwright per test run, shared with tests/browser (its sync API cannot be
-    started twice at once)."""
-    running = getattr(config, "course_playwright", None)
-    if running is None:
-        from playwright.sync_api import sync_playwright
-
-        running = sync_playwright().start()
-        config.course_playwright = running  # type: ignore[attr-defined]
-        config.add_cleanup(running.stop)
-    return running
 
 
 @pytest.fixture(scope="session")

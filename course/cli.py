@@ -18,6 +18,8 @@ from pathlib import Path
 
 from course.errors import CourseInputError
 from course.grading.sandbox import Limits, SandboxUnavailable, probe
+from course.grading.settings import load_config
+from course.grading.textsafe import terminal_text
 
 __all__ = ["build_parser", "main"]
 
@@ -81,7 +83,8 @@ def _grade(args: argparse.Namespace) -> int:
     # per run. Only jsonschema's "iri" format check uses it, and notebook schemas have none.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     from course.grading.run import GradeOptions, GradingBusy, grade_course
-    from course.grading.textsafe import terminal_text as shown
+
+    shown = terminal_text
 
     if os.environ.get("PATH") is not None:
         # nbgrader shells out to alembic and friends from this environment's bin folder
@@ -138,9 +141,6 @@ def _collect_warning(course: Path) -> str | None:
     >>> _collect_warning(Path("/nonexistent")) is None
     True
     """
-    from course.errors import CourseInputError
-    from course.grading.settings import load_config
-
     try:
         config = load_config(course)
     except CourseInputError:
@@ -155,8 +155,6 @@ def _collect_warning(course: Path) -> str | None:
 
 
 def _no_sandbox(error: Exception) -> int:
-    from course.grading.textsafe import terminal_text
-
     print(f"course grade: the sandbox is not available: {terminal_text(error, keep_newlines=True)}\n"
           "Install bubblewrap, or run with --no-sandbox to grade WITHOUT protection.", file=sys.stderr)
     return 2

@@ -48,10 +48,8 @@ c.Exchange.timezone = os.environ.get("COURSE_TIMEZONE", {timezone!r})
 INSTRUCTOR_NBGRADER = '''\
 """nbgrader for instructors: the shared course folder (written by deploy/setup_hub.py)."""
 import os
-import sys
 
 c = get_config()  # noqa: F821
-sys.path.insert(0, {here!r})  # course_exchange.py
 os.environ.setdefault("COURSE_ID", {course_id!r})
 os.environ.setdefault("NBGRADER_EXCHANGE", {exchange!r})
 os.environ.setdefault("COURSE_TIMEZONE", {timezone!r})
@@ -59,7 +57,7 @@ load_subconfig("nbgrader_config.py", path={course_dir!r})  # noqa: F821  (the co
 c.CourseDirectory.root = {course_dir!r}
 c.CourseDirectory.groupshared = True  # every instructor can write what another made
 if os.environ.get("COURSE_EXCHANGE_CHECK_OWNER", "1") != "0":  # "0" where all users share one uid (Kubernetes)
-    c.ExchangeFactory.collect = "course_exchange.OwnerCheckedCollect"
+    c.SafeExchangeCollect.skip_foreign_owner = True  # the course's collect (nbgrader_config.py)
 '''
 
 
@@ -151,7 +149,7 @@ def write_server_config(s: Settings) -> None:
     write(s.env / "share" / "jupyter" / "lab" / "settings" / "overrides.json", json.dumps(overrides, indent=2))
 
     names = dict(course_id=s.course_id, exchange=str(s.exchange), timezone=s.timezone,
-                 course_dir=str(s.course_dir), here=str(s.instructor_config))
+                 course_dir=str(s.course_dir))
     write(s.trainee_config / "nbgrader_config.py", TRAINEE_NBGRADER.format(**names))
     write(s.trainee_config / "jupyter_server_config.json", json.dumps({
         "ServerApp": {"jpserver_extensions": dict.fromkeys(TRAINEE_DISABLED_SERVER, False)},
@@ -160,7 +158,6 @@ def write_server_config(s: Settings) -> None:
         "disabledExtensions": dict.fromkeys(TRAINEE_DISABLED_LAB, True),
     }, indent=2))
     write(s.instructor_config / "nbgrader_config.py", INSTRUCTOR_NBGRADER.format(**names))
-    shutil.copy2(HERE / "singleuser" / "course_exchange.py", s.instructor_config / "course_exchange.py")
     run("chmod", "-R", "a+rX", str(s.env / "etc"), str(s.env / "share"))
 
 

@@ -18,6 +18,11 @@ item left out. The course's ``nbgrader_config.py`` selects it::
 so both ``nbgrader collect`` and the formgrader's collect button use it.
 ``course grade`` itself never reads a link in ``submitted/`` either.
 
+Where every trainee has an account of his own (the course's JupyterHub, see
+``docs/hub.md``), ``c.SafeExchangeCollect.skip_foreign_owner = True`` also leaves out
+every submission whose folder is not owned by the trainee it names: plain nbgrader only
+warns and collects it, so a trainee could hand in work in a classmate's name.
+
 Examples
 --------
 >>> import tempfile
@@ -35,18 +40,36 @@ Examples
 from __future__ import annotations
 
 import fnmatch
+import glob
 import os
+import pwd
 import stat
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange.default.collect import ExchangeCollect
+from traitlets import Bool
 
 from course.grading.discover import copy_regular
 
-__all__ = ["SafeExchangeCollect", "copy_plain_tree"]
+__all__ = ["SafeExchangeCollect", "copy_plain_tree", "owner_of"]
+
+
+def owner_of(path: str) -> str | None:
+    """The name of the Unix user owning ``path`` (None when the id has no name).
+
+    Examples
+    --------
+    >>> owner_of("/") == pwd.getpwuid(0).pw_name
+    True
+    """
+    try:
+        return pwd.getpwuid(os.lstat(path).st_uid).pw_name
+    except KeyError:
+        return None
 
 
 def copy_plain_tree(source: Path, target: Path, ignore: Iterable[str] = (), max_bytes: int | None = None) -> list[str]:
@@ -89,6 +112,49 @@ class SafeExchangeCollect(ExchangeCollect):
     stopping the collect of the whole cohort with ``OverflowError``; so is an
     already collected submission whose ``timestamp.txt`` is not a date.
     """
+
+    skip_foreign_owner = Bool(
+        False,
+        help="Leave out a submission whose folder is not owned by the Unix user it names "
+             "(one account per trainee, e.g. on JupyterHub); plain nbgrader only warns.",
+    ).tag(config=True)
+
+    def init_src(self) -> None:
+        """Choose each trainee's submission as nbgrader does, without those in another's name."""
+        if not self.skip_foreign_owner:
+            super().init_src()
+            return
+        if self.coursedir.course_id == "":
+            self.fail("No course id specified. Re-run with --course flag.")
+        self.course_path = os.path.join(self.root, self.coursedir.course_id)
+        self.inbound_path = os.path.join(self.course_path, "inbound")
+        if not os.path.isdir(self.inbound_path):
+            self.fail(f"Course not found: {self.inbound_path}")
+        student_id = self.coursedir.student_id or "*"
+        pattern = os.path.join(self.inbound_path, f"{student_id}+{self.coursedir.assignment_id}+*")
+        by_student: dict[str, list[dict[str, Any]]] = {}
+        for path in glob.glob(pattern):
+            record = self._path_to_record(path)
+            owner = owner_of(path)
+            if owner != record["username"]:
+                self.log.warning(
+                    "Skipped %s: it is handed in as %s's but belongs to %s (not collected)",
+                    os.path.basename(path), record["username"], owner or "an unknown user",
+                )
+                continue
+            by_student.setdefault(record["username"], []).append(record)
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
+            try:
+                self.duedate = gb.find_assignment(self.coursedir.assignment_id).duedate
+            except MissingEntry:
+                self.duedate = None
+        self.src_records = []
+        for records in by_student.values():
+            records = self._sort_by_timestamp(records)
+            if self.duedate is not None and self.before_duedate:
+                on_time = [r for r in records if r["timestamp"] <= self.duedate]
+                records = on_time or records
+            self.src_records.append(records[0])
 
     def _path_to_record(self, path: str) -> dict[str, Any]:
         try:

@@ -29,6 +29,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import bleach
+from bleach.css_sanitizer import CSSSanitizer
+
 from course.grading.settings import course_directory, load_config
 
 __all__ = ["clean_feedback_html", "generate_feedback", "stale_feedback"]
@@ -93,9 +96,6 @@ def clean_feedback_html(page: str) -> str:
     >>> '<p class="c">hi</p>' in cleaned and "p{color:red}" in cleaned and 'src="data:image/png' in cleaned
     True
     """
-    import bleach
-    from bleach.css_sanitizer import CSSSanitizer
-
     match = _BODY.search(page)
     head, body, tail = (page[:match.start(2)], match.group(2), page[match.end(2):]) if match else ("", page, "")
     head = _SCRIPT_BLOCK.sub("", head)

@@ -44,6 +44,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.grading.scratch import mount_scratch, private
+
 __all__ = ["Limits", "Sandbox", "SandboxUnavailable", "installed_modules", "plan", "probe", "writable_places"]
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
@@ -213,8 +215,6 @@ class Sandbox:
         >>> argv[3], argv[-3:], "--unshare-net" in argv, "--unshare-net" in options
         ('bwrap', ['--args', '3', '--'], False, True)
         """
-        from course.grading.scratch import mount_scratch, private
-
         mounted: dict[str, str] = {}
         if private():  # the worker can mount: each writable place is a tmpfs it can measure afterwards
             for place, size_mb in writable_places(limits).items():

@@ -14,6 +14,8 @@ The package holds the domain logic every lesson, widget and exercise uses:
 - :mod:`course.quiz` — each lesson's quiz (not graded), answered by the library
 - :mod:`course.grading` — the instructor's cohort grader (``course grade``)
 
+Notebooks print their own lines with :func:`course.tr` (translated, values filled in).
+
 The most used functions are also available here, e.g. ``course.quadrant``.
 
 Examples
@@ -34,7 +36,7 @@ from course.checks import check, check_format
 from course.data import load_sample, load_territory, read_table
 from course.errors import CourseInputError
 from course.goals import allocate_quota, assess_goal, coach_goal
-from course.i18n import get_language, set_language
+from course.i18n import get_language, set_language, tr
 from course.planning import plan_cycle, plan_day
 from course.portfolio import bcg_quadrant, classify_portfolio
 from course.professional import assess_wheel
@@ -69,5 +71,6 @@ __all__ = [
     "score_physicians",
     "set_language",
     "timemgmt",
+    "tr",
 ]
 __version__ = "0.1.0"

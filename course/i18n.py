@@ -42,7 +42,7 @@ from course.errors import CourseInputError
 
 # LANGUAGES, LOCALE_DIR and catalog live in course._language (course.errors builds on it too)
 __all__ = [
-    "LANGUAGES", "LOCALE_DIR", "Text", "_", "bilingual", "catalog", "choose", "get_language", "set_language",
+    "LANGUAGES", "LOCALE_DIR", "Text", "_", "bilingual", "catalog", "choose", "get_language", "set_language", "tr",
 ]
 
 T = TypeVar("T")
@@ -108,6 +108,24 @@ def _(message: str) -> str:
     return translate(message, get_language())
 
 
+def tr(message: str, /, **values: object) -> str:
+    """Translate a lesson's line (written in English) and fill in its ``{values}``.
+
+    Notebooks print with ``tr`` rather than ``_``, because IPython keeps the last result
+    in ``_``. The Chinese of each notebook's lines is in its own catalog
+    (``course/locale/zh_CN/LC_MESSAGES/lessonNN.po`` or ``exN.po``).
+
+    Examples
+    --------
+    >>> set_language("zh"); tr("Important")
+    '重要'
+    >>> set_language("en"); tr("{hours:.0f} hours", hours=160.4)
+    '160 hours'
+    """
+    text = _(message)
+    return text.format(**values) if values else text
+
+
 def bilingual(message: str) -> str:
     """Return ``"English (中文)"`` for a key term, whatever the language.
 
@@ -124,8 +142,9 @@ def bilingual(message: str) -> str:
 class Text:
     """A short text held in English and Simplified Chinese (course data, not a UI message).
 
-    ``str(text)`` gives the wording in the language in force; :attr:`both` gives
-    ``"English (中文)"`` whatever the language.
+    ``str(text)`` gives the wording in the language in force; :attr:`term` gives
+    ``"English (中文)"`` in English and the Chinese alone in Chinese (lessons print key
+    concepts with it); :attr:`both` gives ``"English (中文)"`` whatever the language.
 
     Examples
     --------
@@ -154,3 +173,21 @@ class Text:
         'Searching for things (找东西)'
         """
         return f"{self.en} ({self.zh})"
+
+    @property
+    def term(self) -> str:
+        """How a lesson names a key concept: ``"English (中文)"`` in English, ``"中文"`` in Chinese.
+
+        The English edition shows the material's Chinese term beside each concept; the
+        Chinese edition reads in the material's own words only.
+
+        Examples
+        --------
+        >>> t = Text("Searching for things", "找东西")
+        >>> set_language("en"); t.term
+        'Searching for things (找东西)'
+        >>> set_language("zh"); t.term
+        '找东西'
+        >>> set_language("en")
+        """
+        return choose(self.both, self.zh)

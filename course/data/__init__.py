@@ -7,6 +7,7 @@
   and check it against the schema, every problem reported at once.
 - :func:`validate_table` — the same check for a DataFrame you already have.
 - :func:`generate_territory` — draw a territory from a seed.
+- :func:`readable` — a table with headers in the language in force, for showing.
 - :data:`SCHEMAS` — every table's columns with their meaning and allowed values.
 
 Examples
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from course.data.generate import generate_territory
 from course.data.io import Territory, load_sample, load_territory, read_table
+from course.data.readable import readable
 from course.data.schema import SCHEMAS
 from course.data.validate import check_references, validate_table
 
@@ -31,5 +33,6 @@ __all__ = [
     "load_sample",
     "load_territory",
     "read_table",
+    "readable",
     "validate_table",
 ]

@@ -19,13 +19,13 @@ import io
 import pkgutil
 import re
 import tokenize
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
-import tomllib
 from babel.messages.pofile import read_po
 
 import course

@@ -50,7 +50,10 @@ CODE_AND_NAMES = re.compile(
     r"|%\([A-Za-z_]+\)[sdfr]|%[sdfr]",
     re.DOTALL,
 )
-HALF_WIDTH_BY_CJK = re.compile(f"(?<={CJK})[,:;?!()]+|[,:;?!()]+(?={CJK})")
+HALF_WIDTH_BY_CJK = re.compile(
+    f"(?<={CJK})[,:;?!]+|[,:;?!]+(?={CJK})"                              # next to a character or full-width mark
+    f"|(?<=[{IDEOGRAPH}])[()][,:;?!()]*|[,:;?!()]*[()](?=[{IDEOGRAPH}])"  # brackets: next to a character
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,9 @@ def register_errors(text: str) -> list[str]:
 def punctuation_errors(text: str) -> list[str]:
     """Half-width , : ; ? ! ( ) next to a Chinese character, outside code, placeholders and URLs.
 
-    A run of them counts once (``)?`` after a Chinese word is one error).
+    A run of them counts once (``)?`` after a Chinese word is one error). , : ; ? ! are wrong
+    next to an ideograph or a full-width mark (``）,``); brackets next to an ideograph, so a
+    formula may end a sentence: ``(7,400 + 2,800)。``.
 
     >>> punctuation_errors("没有数字:无法判断何时完成")
     ["':' in 数字:无法"]
@@ -87,6 +92,8 @@ def punctuation_errors(text: str) -> list[str]:
     ["'(' in 措辞({w", "')' in s})让结"]
     >>> punctuation_errors("看不到进展(起点)?")
     ["'(' in 进展(起点", "')?' in 起点)?"]
+    >>> punctuation_errors("（见上）, 以及 12,500 − (7,400 + 2,800)。")
+    ["',' in 上）, 以"]
     >>> punctuation_errors("用 `tr(\\"A\\")` 打印，见 https://example.org/a,b 或 {n:,.0f} 盒：CallFrequency(4, 8) 对象")
     []
     """

@@ -39,9 +39,9 @@ c.ExchangeFactory.collect = "course.grading.discover.collect.SafeExchangeCollect
 # ------------------------------------------------------------------ releasing an assignment
 # The answer cell keeps its scaffold with `...`; the solution region becomes this one comment.
 c.ClearSolutions.code_stub = {
-    "python": "# ↑ replace each ... above with your answer (把上面的每个 ... 换成您的答案)"
+    "python": "# ↑ replace each ... above with your answer (把上面的每个 ... 换成你的答案)"
 }
-c.ClearSolutions.text_stub = "YOUR ANSWER HERE (请在此处写下您的答案)"
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE (请在此处写下你的答案)"
 c.ClearSolutions.begin_solution_delimeter = "BEGIN SOLUTION"
 c.ClearSolutions.end_solution_delimeter = "END SOLUTION"
 c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"

@@ -168,6 +168,21 @@ class LetterVerdict:
         """True when the letter passes."""
         return self.verdict == "pass"
 
+    @property
+    def word(self) -> str:
+        """The verdict as a trainee reads it, in the language in force.
+
+        Examples
+        --------
+        >>> from course.i18n import set_language
+        >>> v = letter_verdict("T", "fail", "No deadline.")
+        >>> set_language("zh"); v.word
+        '不通过'
+        >>> set_language("en"); v.word
+        'fail'
+        """
+        return {"pass": _("pass"), "fail": _("fail"), "check": _("check")}[self.verdict]
+
 
 @dataclass(frozen=True)
 class SmartVerdict:

@@ -149,3 +149,15 @@ def test_reasons_and_suggestions_are_translated() -> None:
     frame = v.as_frame()
     assert list(frame.columns) == ["letter", "name", "verdict", "reason", "suggestion"]
     assert v.summary() == "S ✗  M ✗  A ?  R ?  T ✗"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["fail", "fail", "check", "check", "fail"]),
+                                              ("zh", ["不通过", "不通过", "待核实", "待核实", "不通过"])])
+def test_a_verdict_reads_as_a_word_of_the_language_in_force(lang: str, words: list[str]) -> None:
+    set_language(lang)
+    try:
+        v = assess_goal(Goal("尽量提高销量"), today=TODAY)
+        assert [x.word for x in v.letters] == words
+        assert [x.verdict for x in v.letters] == ["fail", "fail", "check", "check", "fail"]  # the codes stay
+    finally:
+        set_language("en")

@@ -222,9 +222,13 @@ class SmartVerdict:
         raise CourseInputError.single("letter", letter, one_of("SMART"))
 
     def as_frame(self) -> pd.DataFrame:
-        """One row per letter: letter, name, verdict, reason, suggestion."""
+        """One row per letter: letter, name, verdict, reason, suggestion, in the language in force.
+
+        The verdict is its word (:attr:`LetterVerdict.word`); show the table with
+        :func:`course.data.readable` for headers in the same language.
+        """
         return pd.DataFrame(
-            [(v.letter, str(v.name), v.verdict, v.reason, v.suggestion) for v in self.letters],
+            [(v.letter, str(v.name), v.word, v.reason, v.suggestion) for v in self.letters],
             columns=["letter", "name", "verdict", "reason", "suggestion"],
         )
 

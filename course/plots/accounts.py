@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
@@ -26,7 +27,7 @@ from course.inputs import check_choice
 from course.inputs.phrases import columns_received
 from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
-__all__ = ["TIER_COLOURS", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
+__all__ = ["TIER_COLOURS", "move_hospital_grades", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
 
 TIER_COLOURS: dict[str, str] = {**GRADE_COLOURS, "D": "#969696"}
 """Colour of each call tier's letter: A/B/C as the grades, D (not a target) grey."""
@@ -95,6 +96,49 @@ def plot_hospital_grades(
         ax.set_xlabel(title("Composite score (0-100)"))
         ax.set_title(title("Hospital grading: score and grade"), pad=14)
     return ax
+
+
+def move_hospital_grades(ax: Axes, graded: pd.DataFrame, cutoffs: GradeCutoffs) -> list[Artist]:
+    """Set the moving parts of a :func:`plot_hospital_grades` chart to new grades and cut-offs.
+
+    The bar colours, the cut-off lines and their labels and the legend's counts
+    become what ``plot_hospital_grades(graded, cutoffs=cutoffs)`` would draw; the
+    bars' order and lengths (the scores) must be those the chart was drawn with.
+    Returns the artists changed, for :class:`course.widgets._chart.KeptChart`.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"hospital_id": ["H1", "H2"], "name_zh": ["甲", "乙"], "name_en": ["A", "B"],
+    ...                   "score": [80.0, 50.0], "grade": ["A", "B"]})
+    >>> ax = plot_hospital_grades(h)
+    >>> moved = move_hospital_grades(ax, h.assign(grade=["B", "C"]), GradeCutoffs(a=85, b=60))
+    >>> [bar.get_gid() for bar in ax.patches]
+    ['grade-B', 'grade-C']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['A (0)', 'B (1)', 'C (1)']
+    """
+    graded = graded.sort_values("score", ascending=False, kind="stable")
+    grades = graded["grade"].astype(str).tolist()
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("grade-")]
+    if len(bars) != len(grades):
+        raise ValueError(f"the chart has {len(bars)} bars, the table {len(grades)} hospitals")
+    for bar, grade in zip(bars, grades, strict=True):
+        bar.set_facecolor(GRADE_COLOURS[grade])
+        bar.set_gid(f"grade-{grade}")
+    moved: list[Artist] = list(bars)
+    for letter, value in (("A", cutoffs.a), ("B", cutoffs.b)):
+        line = next(x for x in ax.lines if x.get_gid() == f"cutoff-{letter}")
+        line.set_xdata([value, value])
+        label = next(t for t in ax.texts if t.get_gid() == f"cutoff-label-{letter}")
+        label.set_x(value)
+        label.set_text(f" {letter} ≥ {value:g}")
+        moved += [line, label]
+    legend = ax.get_legend()
+    assert legend is not None, "a chart drawn by plot_hospital_grades has a legend"
+    for text, grade in zip(legend.get_texts(), GRADES, strict=True):
+        text.set_text(f"{grade} ({grades.count(grade)})")
+    moved.append(legend)
+    return moved
 
 
 def plot_status_potential(

@@ -39,10 +39,11 @@ from course.accounts.status import status_options
 from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty
-from course.plots._style import GRADE_COLOURS, PngCache, figure_png
-from course.plots.accounts import plot_hospital_grades, plot_status_potential
+from course.plots._style import GRADE_COLOURS, figure_png
+from course.plots.accounts import move_hospital_grades, plot_hospital_grades, plot_status_potential
 from course.quiz.accounts import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = [
@@ -145,7 +146,7 @@ class HospitalGrader(CourseWidget):
         self.tabs.set_title(0, _("Table"))
         self.tabs.set_title(1, _("Chart"))
         self._chart_for: GraderView | None = None
-        self._chart_pngs = PngCache(size=24)  # moving a slider back costs no drawing
+        self._chart = KeptChart(self.chart)  # a cut-off moves a few artists, not the whole chart
         super().__init__(children=[sliders, self.summary, self.tabs])
         self.tabs.observe(lambda _c: self._guarded(self._draw_if_shown), names="selected_index")
         self._loading = False
@@ -203,20 +204,22 @@ class HospitalGrader(CourseWidget):
             self.draw_chart()
 
     def draw_chart(self) -> None:
-        """Draw the chart of the current grades, unless it is already drawn."""
+        """Draw the chart of the current grades, unless it is already drawn.
+
+        Moving a cut-off recolours the bars and moves a line (the chart is kept);
+        a weight changes the scores and their order, so the chart is drawn whole.
+        """
         result = self.last_result
         if result is None or result is self._chart_for:
             return
         graded = result.graded
-        # everything the chart shows: each hospital's score and grade, the cut-offs, the language
-        key = (tuple(graded["score"].tolist()), tuple(graded["grade"].astype(str).tolist()),
-               result.cutoffs, get_language())
-
-        def draw() -> bytes:
-            ax = plot_hospital_grades(graded, cutoffs=result.cutoffs)
-            return figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
-
-        self.chart.value = self._chart_pngs.get(key, draw)
+        # what the still parts show: each hospital's score (the bars' order and length), the language
+        still = (tuple(graded["score"].tolist()), get_language())
+        self._chart.show(
+            still,
+            lambda: plot_hospital_grades(graded, cutoffs=result.cutoffs),
+            lambda ax: move_hospital_grades(ax, graded, result.cutoffs),
+        )
         self._chart_for = result
 
     def _table_html(self, graded: pd.DataFrame) -> str:

@@ -55,17 +55,6 @@ def test_time_board_redraws_the_log_chart_for_a_new_log(rendered: Counter) -> No
     assert rendered.count == before + 1
 
 
-def test_hospital_grader_moving_a_slider_back_shows_the_drawn_chart(rendered: Counter) -> None:
-    grader = accounts.HospitalGrader()
-    grader.tabs.selected_index = 1
-    first = grader.chart.value
-    grader.cut_a.value = 60.0
-    assert rendered.count == 2 and grader.chart.value != first
-    grader.cut_a.value = 65.0  # the default again
-    assert rendered.count == 2 and grader.chart.value == first
-    assert grader.last_result.counts == {"A": 8, "B": 11, "C": 21}
-
-
 def test_portfolio_sales_settings_do_not_redraw_the_matrix(rendered: Counter) -> None:
     explorer = portfolio.PortfolioExplorer()
     assert rendered.count == 2  # the matrix and the life cycle

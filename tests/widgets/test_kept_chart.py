@@ -1,8 +1,16 @@
-"""Charts that follow a slider by moving a few artists look exactly like charts drawn whole."""
+"""Charts that follow a control by moving a few artists look like charts drawn whole.
+
+For each kept chart, a control is moved through several values; after each, the
+widget's picture is compared pixel by pixel with the library's chart drawn whole
+for the same result, in both languages.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pytest
@@ -11,7 +19,9 @@ from PIL import Image
 from course.i18n import set_language
 from course.plots._style import figure_png
 from course.plots.accounts import plot_hospital_grades
+from course.plots.goals import plot_fairness, plot_quota_split
 from course.widgets.accounts import HospitalGrader
+from course.widgets.goals import QuotaAllocator
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -25,32 +35,69 @@ def differing_share(kept: bytes, whole: bytes) -> float:
     return float((np.abs(a - b).max(axis=2) > 40).mean())
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_hospital_grader_cutoffs_move_the_chart_without_drawing_it_whole(lang: str) -> None:
-    set_language(lang)
-    grader = HospitalGrader()
+@dataclass(frozen=True)
+class Kept:
+    """One kept chart of a widget and how to draw the same chart whole."""
+
+    widget: Callable[[], Any]
+    control: str
+    values: tuple[object, ...]
+    image: str
+    chart: str
+    whole: Callable[[Any], bytes]
+
+
+def _open_chart_tab(grader: HospitalGrader) -> HospitalGrader:
     grader.tabs.selected_index = 1
-    chart = grader._chart
-    assert chart.full_draws == 1
-    for value in (60.0, 72.5, 55.0):
-        before = bytes(grader.chart.value)
-        grader.cut_a.value = value
-        assert bytes(grader.chart.value) != before, "the chart did not change with the cut-off"
-        result = grader.last_result
-        whole = figure_png(plot_hospital_grades(result.graded, cutoffs=result.cutoffs).figure, dpi=72)
-        assert differing_share(grader.chart.value, whole) < 0.002
-    assert chart.full_draws == 1
-    slider = next(iter(grader.weights.values()))
-    slider.value = slider.value + slider.step if slider.value < slider.max else slider.value - slider.step  # new scores: the bars change order, the chart is drawn whole
-    assert chart.full_draws == 2
+    return grader
+
+
+CASES = {
+    "hospital grades": Kept(
+        lambda: _open_chart_tab(HospitalGrader()), "cut_a", (60.0, 72.5, 55.0), "chart", "_chart",
+        lambda w: figure_png(plot_hospital_grades(w.last_result.graded, cutoffs=w.last_result.cutoffs).figure,
+                             dpi=72)),
+    "quota split": Kept(
+        QuotaAllocator, "weight", (0.55, 0.6, 0.65), "split_image", "_split_chart",
+        lambda w: figure_png(plot_quota_split(w.last_result.cascade.territories).figure)),
+    "fairness": Kept(
+        QuotaAllocator, "weight", (0.55, 0.6, 0.65), "fairness_image", "_fairness_chart",
+        lambda w: figure_png(plot_fairness(w.last_result.fairness, against=w.against.value).figure)),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_kept_chart_looks_like_the_chart_drawn_whole(name: str, lang: str) -> None:
+    case = CASES[name]
+    set_language(lang)
+    widget = case.widget()
+    moved = 0
+    for value in case.values:
+        before = bytes(getattr(widget, case.image).value)
+        draws = getattr(widget, case.chart).full_draws
+        getattr(widget, case.control).value = value
+        assert widget.last_error is None and widget.last_exception is None
+        assert bytes(getattr(widget, case.image).value) != before, "the chart did not follow the control"
+        moved += getattr(widget, case.chart).full_draws == draws
+        assert differing_share(getattr(widget, case.image).value, case.whole(widget)) < 0.002
+    assert moved >= 2, "the chart was drawn whole instead of moved"
 
 
 def test_the_comparison_sees_a_wrong_picture() -> None:
     set_language("en")
-    grader = HospitalGrader()
-    grader.tabs.selected_index = 1
+    grader = _open_chart_tab(HospitalGrader())
     grader.cut_a.value = 55.0
     result = grader.last_result
     other = result.graded.assign(grade="C")
     whole = figure_png(plot_hospital_grades(other, cutoffs=result.cutoffs).figure, dpi=72)
     assert differing_share(grader.chart.value, whole) > 0.002
+
+
+def test_the_hospital_chart_is_drawn_whole_when_the_bars_change_order() -> None:
+    grader = _open_chart_tab(HospitalGrader())
+    grader.cut_a.value = 60.0
+    assert grader._chart.full_draws == 1
+    slider = next(iter(grader.weights.values()))
+    slider.value = slider.value + slider.step if slider.value < slider.max else slider.value - slider.step
+    assert grader._chart.full_draws == 2

@@ -149,8 +149,11 @@ def plot_monthly_quota(months: pd.Series | pd.DataFrame, ax: Axes | None = None)
     return ax
 
 
-def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: str = "size") -> Axes:
+def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: str = "size",
+                  limits: tuple[float, float] | None = None) -> Axes:
     """Scatter of attainment against territory size (or growth), with the 100% line and r.
+
+    The attainment axis runs over ``limits`` (default: :func:`attainment_limits` of the data).
 
     Examples
     --------
@@ -173,7 +176,7 @@ def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: st
         ax.scatter(used[column], used["attainment"], color=VERDICT_COLOURS["fail" if unfair else "pass"],
                    edgecolor="#333333", linewidth=0.5, alpha=0.85, gid="attainment")
         ax.axhline(1.0, color="#333333", linewidth=0.8, linestyle="--")
-        ax.set_ylim(*attainment_limits(used["attainment"]))
+        ax.set_ylim(*(limits or attainment_limits(used["attainment"])))
         ax.yaxis.set_major_formatter(lambda y, _pos: f"{y:.0%}")
         if against == "growth":
             ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:+.0%}")
@@ -246,7 +249,8 @@ def move_quota_split(ax: Axes, territories: pd.DataFrame) -> list[Artist]:
     return [*bars, *labels, *ax.lines]  # the markers do not move, but lie over the bars
 
 
-def fairness_still(report: FairnessReport, against: str) -> tuple[object, ...]:
+def fairness_still(report: FairnessReport, against: str,
+                   limits: tuple[float, float] | None = None) -> tuple[object, ...]:
     """What the unmoving parts of :func:`plot_fairness` show (the axes and their limits).
 
     Examples
@@ -259,7 +263,7 @@ def fairness_still(report: FairnessReport, against: str) -> tuple[object, ...]:
     """
     used = report.table[report.table["attainment"].notna()]
     column = ("size" if "size" in used.columns else "potential") if against == "size" else "growth"
-    return against, attainment_limits(used["attainment"]), tuple(used[column])
+    return against, limits or attainment_limits(used["attainment"]), tuple(used[column])
 
 
 def move_fairness(ax: Axes, report: FairnessReport, against: str) -> list[Artist]:

@@ -41,6 +41,7 @@ from course.i18n import _, choose, get_language
 from course.inputs import check_number
 from course.plots.goals import (
     VERDICT_COLOURS,
+    attainment_limits,
     fairness_still,
     move_fairness,
     move_quota_split,
@@ -265,6 +266,8 @@ class QuotaAllocator(CourseWidget):
         # a weight moves bars and points on kept charts instead of drawing them whole
         self._split_chart = KeptChart(self.split_image, dpi=100)
         self._fairness_chart = KeptChart(self.fairness_image, dpi=100)
+        self._limits: tuple[float, float] | None = None
+        self._limits_for: tuple[int, int] | None = None
         self.product.observe(lambda _change: self._guarded(self._change_product), names="value")
         self.watch(self.budget, self.stretch, self.weight, self.season, self.territory, self.against)
         self.refresh()
@@ -346,10 +349,28 @@ class QuotaAllocator(CourseWidget):
         self.fairness_line.value = "<b>{}</b><br>{}".format(html.escape(report.summary()), html.escape(_(
             "Backtest: quotas for the last months set from the first months with this weight, "
             "compared with what each account actually sold.")))
-        against = self.against.value
-        self._fairness_chart.show((fairness_still(report, against), get_language()),
-                                  lambda: plot_fairness(report, against=against),
+        against, limits = self.against.value, self._attainment_limits()
+        self._fairness_chart.show((fairness_still(report, against, limits), get_language()),
+                                  lambda: plot_fairness(report, against=against, limits=limits),
                                   lambda ax: move_fairness(ax, report, against))
+
+    def _attainment_limits(self) -> tuple[float, float] | None:
+        """The attainment axis for every weight: the weight moves the points, not the axis.
+
+        A quota is linear in the weight, so each account's attainment lies between its
+        values at weights 0 and 1; the axis covers both backtests (kept per data set).
+        """
+        monthly = self._monthly_now
+        if monthly is None:
+            return None
+        key = (id(monthly), id(self._accounts_now))
+        if self._limits_for != key:
+            potential = self._accounts_now.set_index("account")["potential"]
+            ends = [backtest_allocation(monthly, potential, unit="account", weight=w).table["attainment"]
+                    for w in (0.0, 1.0)]
+            self._limits = attainment_limits(pd.concat(ends))
+            self._limits_for = key
+        return self._limits
 
 
 

@@ -20,8 +20,10 @@ from course.i18n import set_language
 from course.plots._style import figure_png
 from course.plots.accounts import plot_hospital_grades
 from course.plots.goals import plot_fairness, plot_quota_split
+from course.plots.professional import plot_wheel
 from course.widgets.accounts import HospitalGrader
 from course.widgets.goals import QuotaAllocator
+from course.widgets.professional import WheelOfLife
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -61,9 +63,20 @@ CASES = {
         QuotaAllocator, "weight", (0.55, 0.6, 0.65), "split_image", "_split_chart",
         lambda w: figure_png(plot_quota_split(w.last_result.cascade.territories).figure)),
     "fairness": Kept(
-        QuotaAllocator, "weight", (0.55, 0.6, 0.65), "fairness_image", "_fairness_chart",
-        lambda w: figure_png(plot_fairness(w.last_result.fairness, against=w.against.value).figure)),
+        QuotaAllocator, "weight", (0.0, 0.65, 1.0), "fairness_image", "_fairness_chart",
+        lambda w: figure_png(plot_fairness(w.last_result.fairness, against=w.against.value,
+                                           limits=w._attainment_limits()).figure)),
+    "wheel of life": Kept(
+        WheelOfLife, "sliders['health']", (9.0, 2.0, 5.0), "chart", "_chart",
+        lambda w: figure_png(plot_wheel(w.last_result).figure)),
 }
+
+
+def control(widget: object, path: str) -> Any:
+    """The control at ``path``: an attribute, or an attribute's item as ``name['key']``."""
+    name, _, key = path.partition("[")
+    found = getattr(widget, name)
+    return found[key.strip("]'")] if key else found
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -76,7 +89,7 @@ def test_a_kept_chart_looks_like_the_chart_drawn_whole(name: str, lang: str) -> 
     for value in case.values:
         before = bytes(getattr(widget, case.image).value)
         draws = getattr(widget, case.chart).full_draws
-        getattr(widget, case.control).value = value
+        control(widget, case.control).value = value
         assert widget.last_error is None and widget.last_exception is None
         assert bytes(getattr(widget, case.image).value) != before, "the chart did not follow the control"
         moved += getattr(widget, case.chart).full_draws == draws

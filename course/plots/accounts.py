@@ -27,7 +27,7 @@ from course.inputs import check_choice
 from course.inputs.phrases import columns_received
 from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
-__all__ = ["TIER_COLOURS", "move_hospital_grades", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
+__all__ = ["TIER_COLOURS", "move_highlight", "move_hospital_grades", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
 
 TIER_COLOURS: dict[str, str] = {**GRADE_COLOURS, "D": "#969696"}
 """Colour of each call tier's letter: A/B/C as the grades, D (not a target) grey."""
@@ -201,6 +201,23 @@ def plot_status_potential(
         for side in ("top", "right", "bottom", "left"):
             ax.spines[side].set_visible(False)
     return ax
+
+
+def move_highlight(ax: Axes, status: int, potential_class: str) -> list[Artist]:
+    """Move the red frame of a :func:`plot_status_potential` chart (drawn with a highlight) to a cell.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"status": [1, 4], "potential_class": ["high", "low"]})
+    >>> ax = plot_status_potential(scored, highlight=(1, "high"))
+    >>> [p.get_xy() for p in move_highlight(ax, -4, "low")]
+    [(-0.46, 1.54)]
+    """
+    row = POTENTIAL_CLASSES.index(check_choice("potential_class", potential_class, POTENTIAL_CLASSES))
+    column = status_level(status).value + 4
+    frame = next(p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "highlight")
+    frame.set_xy((column - 0.46, row - 0.46))
+    return [frame]
 
 
 def status_potential_counts(scored: pd.DataFrame) -> np.ndarray:

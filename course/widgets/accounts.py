@@ -39,8 +39,13 @@ from course.accounts.status import status_options
 from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty
-from course.plots._style import GRADE_COLOURS, figure_png
-from course.plots.accounts import move_hospital_grades, plot_hospital_grades, plot_status_potential
+from course.plots._style import GRADE_COLOURS
+from course.plots.accounts import (
+    move_highlight,
+    move_hospital_grades,
+    plot_hospital_grades,
+    plot_status_potential,
+)
 from course.quiz.accounts import questions
 from course.widgets._base import CourseWidget
 from course.widgets._chart import KeptChart
@@ -301,7 +306,6 @@ class PhysicianScorecard(CourseWidget):
             str(product): potential_cutoffs(group["potential"])
             for product, group in self._territory.groupby("product", sort=True)
         }
-        self._grid_png: dict[tuple[int, str, str], bytes] = {}
         self._loading = False
 
         self.doctor = widgets.Dropdown(
@@ -323,6 +327,7 @@ class PhysicianScorecard(CourseWidget):
             value=-1, description=_("Adoption-ladder stage"), style=_STYLE)
         self.result = widgets.HTML()
         self.grid = self.image()
+        self._grid = KeptChart(self.grid)  # another doctor moves the red frame only
         super().__init__(children=[
             self.doctor,
             widgets.HBox([self.product, self.status]),
@@ -403,11 +408,9 @@ class PhysicianScorecard(CourseWidget):
         body = "<br>".join(html.escape(line) for line in lines)
         heading = html.escape(_("Call objectives for the next visits"))
         self.result.value = f"<div>{body}</div><div><b>{heading}</b><ul>{items}</ul></div>"
-        key = (s.status, s.potential_class, lang)
-        if key not in self._grid_png:
-            ax = plot_status_potential(self._territory, highlight=(s.status, s.potential_class))
-            self._grid_png[key] = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
-        self.grid.value = self._grid_png[key]
+        cell = (s.status, s.potential_class)
+        self._grid.show(lang, lambda: plot_status_potential(self._territory, highlight=cell),
+                        lambda ax: move_highlight(ax, *cell))
 
 
 class AccountsQuiz(ChoiceQuiz):

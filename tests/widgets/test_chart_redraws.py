@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from course.plots._style import figure_png
-from course.widgets import accounts, portfolio, time
+from course.widgets import portfolio, time
 
 
 class Counter:
@@ -26,7 +26,7 @@ class Counter:
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> Counter:
     counter = Counter()
-    for module in (time, accounts, portfolio):
+    for module in (time, portfolio):
         monkeypatch.setattr(module, "figure_png", counter)
     return counter
 

@@ -18,10 +18,10 @@ from PIL import Image
 
 from course.i18n import set_language
 from course.plots._style import figure_png
-from course.plots.accounts import plot_hospital_grades
+from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.plots.goals import plot_fairness, plot_quota_split
 from course.plots.professional import plot_wheel
-from course.widgets.accounts import HospitalGrader
+from course.widgets.accounts import HospitalGrader, PhysicianScorecard
 from course.widgets.goals import QuotaAllocator
 from course.widgets.professional import WheelOfLife
 
@@ -66,6 +66,11 @@ CASES = {
         QuotaAllocator, "weight", (0.0, 0.65, 1.0), "fairness_image", "_fairness_chart",
         lambda w: figure_png(plot_fairness(w.last_result.fairness, against=w.against.value,
                                            limits=w._attainment_limits()).figure)),
+    "status and potential": Kept(
+        PhysicianScorecard, "status", (4, -3, 2), "grid", "_grid",
+        lambda w: figure_png(plot_status_potential(
+            w._territory, highlight=(w.last_result.score.status, w.last_result.score.potential_class)).figure,
+            dpi=72)),
     "wheel of life": Kept(
         WheelOfLife, "sliders['health']", (9.0, 2.0, 5.0), "chart", "_chart",
         lambda w: figure_png(plot_wheel(w.last_result).figure)),

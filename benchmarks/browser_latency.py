@@ -24,7 +24,8 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["BROWSER_CASES", "BrowserCase", "BrowserTiming", "measure", "widget_page"]
+__all__ = ["BROWSER_CASES", "BrowserCase", "BrowserTiming", "image_fingerprints", "measure", "show_widgets",
+           "time_update", "widget_page"]
 
 
 @dataclass(frozen=True)
@@ -215,32 +216,34 @@ def measure(page: Any, cases: tuple[BrowserCase, ...], updates: int = 8,
     return timings
 
 
-@contextmanager
-def widget_page(cases: tuple[BrowserCase, ...] = BROWSER_CASES, lang: str = "en",
-                playwright: Any | None = None) -> Iterator[Any]:
-    """JupyterLab in headless Chromium with the cases' widgets shown; yields the page."""
-    from tests.browser.lab import CHROMIUM, CHROMIUM_ARGS, lab_server
+def show_widgets(page: Any, server: Any, cases: tuple[BrowserCase, ...] = BROWSER_CASES,
+                 lang: str = "en") -> None:
+    """Open a notebook showing the cases' widgets on ``server`` in ``page`` and run it."""
     from tests.browser.notebook import open_notebook, run_all
 
-    with tempfile.TemporaryDirectory(prefix="widget-latency-") as tmp, lab_server(Path(tmp)) as server:
-        name = write_notebook(Path(tmp), cases, lang)
-        owned = None
-        if playwright is None:
-            from playwright.sync_api import sync_playwright
+    name = write_notebook(Path(server.root), cases, lang)
+    open_notebook(page, server, name)
+    result = run_all(page, timeout=400)
+    if result.errors():
+        raise RuntimeError(f"the widgets' notebook failed: {result.errors()}")
+    for index in range(len(cases)):
+        page.locator(f".bench-{index}").first.wait_for(timeout=60_000)
 
-            owned = sync_playwright().start()
-            playwright = owned
+
+@contextmanager
+def widget_page(cases: tuple[BrowserCase, ...] = BROWSER_CASES, lang: str = "en") -> Iterator[Any]:
+    """JupyterLab in headless Chromium with the cases' widgets shown; yields the page."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.lab import CHROMIUM, CHROMIUM_ARGS, lab_server
+
+    with tempfile.TemporaryDirectory(prefix="widget-latency-") as tmp, lab_server(Path(tmp)) as server:
+        playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            open_notebook(page, server, name)
-            result = run_all(page, timeout=400)
-            if result.errors():
-                raise RuntimeError(f"the widgets' notebook failed: {result.errors()}")
-            for index in range(len(cases)):
-                page.locator(f".bench-{index}").first.wait_for(timeout=60_000)
+            show_widgets(page, server, cases, lang)
             yield page
         finally:
             browser.close()
-            if owned is not None:
-                owned.stop()
+            playwright.stop()

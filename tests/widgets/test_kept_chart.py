@@ -20,9 +20,11 @@ from course.i18n import set_language
 from course.plots._style import figure_png
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.plots.goals import plot_fairness, plot_quota_split
+from course.plots.planning import plot_call_calendar
 from course.plots.professional import plot_wheel
 from course.widgets.accounts import HospitalGrader, PhysicianScorecard
 from course.widgets.goals import QuotaAllocator
+from course.widgets.planning import CallPlanner
 from course.widgets.professional import WheelOfLife
 
 
@@ -49,14 +51,15 @@ class Kept:
     whole: Callable[[Any], bytes]
 
 
-def _open_chart_tab(grader: HospitalGrader) -> HospitalGrader:
-    grader.tabs.selected_index = 1
-    return grader
+def _open_tab(widget: Any) -> Any:
+    """The widget with its chart's tab (the second) open."""
+    widget.tabs.selected_index = 1
+    return widget
 
 
 CASES = {
     "hospital grades": Kept(
-        lambda: _open_chart_tab(HospitalGrader()), "cut_a", (60.0, 72.5, 55.0), "chart", "_chart",
+        lambda: _open_tab(HospitalGrader()), "cut_a", (60.0, 72.5, 55.0), "chart", "_chart",
         lambda w: figure_png(plot_hospital_grades(w.last_result.graded, cutoffs=w.last_result.cutoffs).figure,
                              dpi=72)),
     "quota split": Kept(
@@ -71,6 +74,9 @@ CASES = {
         lambda w: figure_png(plot_status_potential(
             w._territory, highlight=(w.last_result.score.status, w.last_result.score.potential_class)).figure,
             dpi=72)),
+    "call calendar": Kept(
+        lambda: _open_tab(CallPlanner()), "calls_per_day", (11, 13, 10), "calendar", "_calendar",
+        lambda w: figure_png(plot_call_calendar(w.last_result.plan).figure, dpi=72)),
     "wheel of life": Kept(
         WheelOfLife, "sliders['health']", (9.0, 2.0, 5.0), "chart", "_chart",
         lambda w: figure_png(plot_wheel(w.last_result).figure)),
@@ -104,7 +110,7 @@ def test_a_kept_chart_looks_like_the_chart_drawn_whole(name: str, lang: str) -> 
 
 def test_the_comparison_sees_a_wrong_picture() -> None:
     set_language("en")
-    grader = _open_chart_tab(HospitalGrader())
+    grader = _open_tab(HospitalGrader())
     grader.cut_a.value = 55.0
     result = grader.last_result
     other = result.graded.assign(grade="C")
@@ -113,7 +119,7 @@ def test_the_comparison_sees_a_wrong_picture() -> None:
 
 
 def test_the_hospital_chart_is_drawn_whole_when_the_bars_change_order() -> None:
-    grader = _open_chart_tab(HospitalGrader())
+    grader = _open_tab(HospitalGrader())
     grader.cut_a.value = 60.0
     assert grader._chart.full_draws == 1
     slider = next(iter(grader.weights.values()))

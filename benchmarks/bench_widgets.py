@@ -299,7 +299,7 @@ def browser_table(timings: list[Timing], yardstick_wall: float) -> None:
         k_med, k_p90 = (_ms(kernel.median), _ms(kernel.p90)) if kernel else ("-", "-")
         ok = result.median < TARGET_MS
         under += ok
-        why = "" if ok else f" ({WHY_SLOW.get(case.widget, 'see the kernel time')})"
+        why = "" if ok else f" ({result.error or WHY_SLOW.get(case.widget, 'see the kernel time')})"
         print(f"{case.widget:<19} {case.change:<44} {k_med:>7} {k_p90:>7} {_ms(result.median):>8} "
               f"{_ms(result.p90):>7}  {'yes' if ok else 'NO' + why}", flush=True)
     print(f"{under} of {len(results)} widgets under {TARGET_MS:g} ms in the browser (median); "

@@ -84,15 +84,19 @@ class BrowserTiming:
     case: BrowserCase
     ms: list[float] = field(default_factory=list)
     """Each update's time from input event to pixels (ms)."""
+    error: str = ""
+    """Why the measuring stopped early (e.g. an update showed nothing new within 30 s)."""
 
     @property
     def median(self) -> float:
-        """Median time (ms)."""
-        return statistics.median(self.ms)
+        """Median time (ms); infinite when nothing was measured."""
+        return statistics.median(self.ms) if self.ms else float("inf")
 
     @property
     def p90(self) -> float:
-        """90th percentile (ms), nearest rank."""
+        """90th percentile (ms), nearest rank; infinite when nothing was measured."""
+        if not self.ms:
+            return float("inf")
         ordered = sorted(self.ms)
         return ordered[min(len(ordered) - 1, max(0, round(0.9 * len(ordered)) - 1))]
 
@@ -173,7 +177,13 @@ def image_fingerprints(page: Any, index: int) -> list[str]:
 def _act(page: Any, index: int, case: BrowserCase, step: int) -> None:
     control = page.locator(f".bench-{index} .bench-control").first
     if case.kind == "slider":
-        control.locator(".noUi-handle, .ui-slider-handle").first.press(case.key)
+        handle = control.locator(".noUi-handle, .ui-slider-handle").first
+        now, low, high = (float(handle.get_attribute(a) or "nan")
+                          for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+        key = case.key
+        if (key == "ArrowRight" and now >= high) or (key == "ArrowLeft" and now <= low):
+            key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"  # at the end: back the other way
+        handle.press(key)
     elif case.kind == "select":
         select = control.locator("select").first
         options = select.locator("option")
@@ -208,7 +218,11 @@ def measure(page: Any, cases: tuple[BrowserCase, ...], updates: int = 8,
     for index, case in enumerate(cases):
         timing = BrowserTiming(case)
         for step in range(warm_ups + updates):
-            ms = time_update(page, index, case, step)
+            try:
+                ms = time_update(page, index, case, step)
+            except Exception as error:  # one widget's failure is reported, the rest go on
+                timing.error = str(error).splitlines()[0]
+                break
             if step >= warm_ups:
                 timing.ms.append(ms)
             page.wait_for_timeout(150)  # a trainee's next move comes after the last one is seen

@@ -23,11 +23,13 @@ from course.plots.bigcustomers import plot_relationship_health
 from course.plots.goals import plot_fairness, plot_quota_split
 from course.plots.planning import plot_call_calendar
 from course.plots.professional import plot_wheel
+from course.plots.time import plot_quadrants
 from course.widgets.accounts import HospitalGrader, PhysicianScorecard
 from course.widgets.bigcustomers import RelationshipHealthCheck
 from course.widgets.goals import QuotaAllocator
 from course.widgets.planning import CallPlanner
 from course.widgets.professional import WheelOfLife
+from course.widgets.time import TimeMatrixBoard
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -85,6 +87,9 @@ CASES = {
         RelationshipHealthCheck, "min_doctors", (8, 1, 12), "chart", "_chart",
         lambda w: figure_png(plot_relationship_health(w.last_result).figure),
         moves=0),  # this slider changes the accounts' statuses, whose labels set the margin
+    "time matrix": Kept(
+        TimeMatrixBoard, "add", ("Plan the week", "Call Dr Li back", "Read the news"), "matrix_image", "_matrix",
+        lambda w: figure_png(plot_quadrants(w.last_result.tasks).figure)),
     "wheel of life": Kept(
         WheelOfLife, "sliders['health']", (9.0, 2.0, 5.0), "chart", "_chart",
         lambda w: figure_png(plot_wheel(w.last_result).figure)),
@@ -108,7 +113,11 @@ def test_a_kept_chart_looks_like_the_chart_drawn_whole(name: str, lang: str) -> 
     for value in case.values:
         before = bytes(getattr(widget, case.image).value)
         draws = getattr(widget, case.chart).full_draws
-        control(widget, case.control).value = value
+        if case.control == "add":  # a new task: its name, then the button
+            widget.name.value = str(value)
+            widget.add.click()
+        else:
+            control(widget, case.control).value = value
         assert widget.last_error is None and widget.last_exception is None
         assert bytes(getattr(widget, case.image).value) != before, "the chart did not follow the control"
         moved += getattr(widget, case.chart).full_draws == draws

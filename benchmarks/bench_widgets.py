@@ -277,7 +277,7 @@ WHY_SLOW = {
 
 def browser_table(timings: list[Timing], yardstick_wall: float) -> None:
     """In the browser: each widget's main control, input event to pixels, beside the kernel's time."""
-    from benchmarks.browser_latency import BROWSER_CASES, measure, widget_page
+    from benchmarks.browser_latency import BROWSER_CASES, YARDSTICK, measure, widget_page
     from tests.browser.lab import CHROMIUM
 
     if not Path(CHROMIUM).exists():
@@ -289,8 +289,11 @@ def browser_table(timings: list[Timing], yardstick_wall: float) -> None:
               f"<{TARGET_MS:g}ms")
     print(header)
     print("-" * len(header))
-    with widget_page(BROWSER_CASES) as page:
-        results = measure(page, BROWSER_CASES, updates=BROWSER_UPDATES)
+    cases = (YARDSTICK, *BROWSER_CASES)
+    with widget_page(cases) as page:
+        yardstick, *results = measure(page, cases, updates=BROWSER_UPDATES)
+    print(f"{'yardstick':<19} {YARDSTICK.change:<44} {'':>7} {'':>7} {_ms(yardstick.median):>8} "
+          f"{_ms(yardstick.p90):>7}  (the page's own round trip: kernel, comm, decode, paint)")
     under = 0
     for result in results:
         case = result.case

@@ -24,7 +24,7 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["BROWSER_CASES", "BrowserCase", "BrowserTiming", "image_fingerprints", "measure", "show_widgets",
+__all__ = ["BROWSER_CASES", "YARDSTICK", "BrowserCase", "BrowserTiming", "image_fingerprints", "measure", "show_widgets",
            "time_update", "widget_page"]
 
 
@@ -70,7 +70,7 @@ BROWSER_CASES: tuple[BrowserCase, ...] = (
                 key="ArrowLeft", text=True),
     BrowserCase("goals", "QuotaAllocator", "weight", "slider", "history weight slider (two charts)", text=True),
     BrowserCase("planning", "CallPlanner", "calls_per_day", "number", "calls a day, calendar tab open",
-                setup="w.tabs.selected_index = 1", numbers=(11, 13, 14, 10, 15, 9, 12, 16, 8)),
+                setup="w.tabs.selected_index = 1", numbers=(11, 13, 14, 10, 15, 9, 12, 8, 13)),
 )
 """Each widget with a chart, by its main control. The relationship health check is timed in the
 kernel only: its chart changes only when an account crosses a threshold, so most steps of its
@@ -101,7 +101,42 @@ class BrowserTiming:
         return ordered[min(len(ordered) - 1, max(0, round(0.9 * len(ordered)) - 1))]
 
 
+YARDSTICK = BrowserCase("", "bare slider and PNG", "slider", "slider",
+                       "a bare ipywidgets slider redrawing a small PNG", text=True)
+"""The yardstick: no course code, a slider whose callback draws a minimal matplotlib figure."""
+
+_YARDSTICK_CODE = """
+import io
+import ipywidgets
+from matplotlib.figure import Figure
+
+
+class Bare(ipywidgets.VBox):
+    def __init__(self):
+        self.slider = ipywidgets.IntSlider(value=5, min=0, max=100)
+        self.label = ipywidgets.HTML()
+        self.image = ipywidgets.Image(format="png")
+        super().__init__([self.slider, self.label, self.image])
+        self.slider.observe(lambda _c: self.draw(), names="value")
+        self.draw()
+
+    def draw(self):
+        fig = Figure(figsize=(3, 2))
+        fig.add_subplot().plot([0, self.slider.value])
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=72)
+        self.image.value = buffer.getvalue()
+        self.label.value = f"value {self.slider.value}"
+
+
+w = Bare()
+"""
+
+
 def _cell(index: int, case: BrowserCase) -> str:
+    if case is YARDSTICK:
+        return "\n".join([_YARDSTICK_CODE, f'w.add_class("bench-{index}")',
+                          'w.slider.add_class("bench-control")', f"widget_{index} = w", "w"])
     return "\n".join([
         f"from course.widgets.{case.module} import {case.widget}",
         f"w = {case.widget}()",

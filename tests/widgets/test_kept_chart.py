@@ -17,17 +17,19 @@ import pytest
 from PIL import Image
 
 from course.i18n import set_language
-from course.plots._style import figure_png
+from course.plots._style import figure_png, plot_context
 from course.plots.accounts import plot_hospital_grades, plot_status_potential
 from course.plots.bigcustomers import plot_relationship_health
 from course.plots.goals import plot_fairness, plot_quota_split
 from course.plots.planning import plot_call_calendar
+from course.plots.portfolio import bcg_growth_limits, plot_bcg
 from course.plots.professional import plot_wheel
 from course.plots.time import plot_quadrants
 from course.widgets.accounts import HospitalGrader, PhysicianScorecard
 from course.widgets.bigcustomers import RelationshipHealthCheck
 from course.widgets.goals import QuotaAllocator
 from course.widgets.planning import CallPlanner
+from course.widgets.portfolio import PortfolioExplorer
 from course.widgets.professional import WheelOfLife
 from course.widgets.time import TimeMatrixBoard
 
@@ -90,10 +92,26 @@ CASES = {
     "time matrix": Kept(
         TimeMatrixBoard, "add", ("Plan the week", "Call Dr Li back", "Read the news"), "matrix_image", "_matrix",
         lambda w: figure_png(plot_quadrants(w.last_result.tasks).figure)),
+    "BCG matrix": Kept(
+        PortfolioExplorer, "growth_cutoff", (0.2, 0.05, 0.12), "bcg_image", "_bcg", lambda w: _bcg_whole(w)),
     "wheel of life": Kept(
         WheelOfLife, "sliders['health']", (9.0, 2.0, 5.0), "chart", "_chart",
         lambda w: figure_png(plot_wheel(w.last_result).figure)),
 }
+
+
+def _bcg_whole(explorer: Any) -> bytes:
+    """The widget's matrix drawn whole: the same figure, margins and axis as the widget's."""
+    from matplotlib.figure import Figure
+
+    with plot_context():  # as the widget builds it: the course's style from the figure on
+        figure = Figure(figsize=(6.5, 5))
+        ax = figure.add_axes((0.11, 0.1, 0.86, 0.83))
+    slider = explorer.growth_cutoff
+    plot_bcg(explorer.last_result.products, ax, growth_cutoff=slider.value,
+             share_cutoff=explorer.share_cutoff.value,
+             growth_limits=bcg_growth_limits(explorer.last_result.products, (slider.min, slider.max)))
+    return figure_png(figure)
 
 
 def control(widget: object, path: str) -> Any:

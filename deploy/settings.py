@@ -18,10 +18,9 @@ True
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomllib
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE / "course.toml"

@@ -15,8 +15,8 @@ from .conftest import ROOT
 from .lab import LabServer
 from .notebook import course_widget_roots, open_notebook, run_all, widget_errors
 
-LESSON = "notebooks/zh/02_time.ipynb"
-EXERCISE = "ex2_time_zh"
+LESSON = "notebooks/zh/03_goals.ipynb"
+EXERCISE = "ex3_goals_zh"
 NOT_ANSWERED = "✗ {name}: not answered yet: replace each ... with your answer"
 # JupyterLab's own menus, as the zh-CN language pack names them
 CHINESE_MENUS = ("文件", "编辑", "查看", "运行", "内核", "设置", "帮助")
@@ -42,7 +42,7 @@ def test_a_chinese_lesson_runs_top_to_bottom_in_a_chinese_jupyterlab(
     assert all(m in menus for m in CHINESE_MENUS), menus
     assert not set(ENGLISH_MENUS) & set(menus), menus
     result = run_all(page)
-    page.screenshot(path=str(screenshots / "zh_02_time_lesson.png"))  # type: ignore[attr-defined]
+    page.screenshot(path=str(screenshots / "zh_03_goals_lesson.png"))  # type: ignore[attr-defined]
     # JupyterLab's own menus speak Chinese
     page.locator(".lm-MenuBar-item").filter(has_text="内核").first.click()  # type: ignore[attr-defined]
     menu = page.locator(".lm-Menu").first  # type: ignore[attr-defined]

@@ -344,6 +344,7 @@ def test_blank_answers_get_the_friendly_not_answered_message(
             errors = [o for o in cell.outputs if o.output_type == "error"]
             assert len(errors) == 1 and errors[0].ename == "CheckFailed", grade_id(cell)
             assert errors[0].traceback == [errors[0].evalue], "a message, not a traceback"
+            # the Chinese edition (exN_x_zh) sets the language to Chinese in its setup cell
             assert not_answered(assignment) in errors[0].evalue, errors[0].evalue
 
 

@@ -275,11 +275,12 @@ def _with_objectives(plan: pd.DataFrame, last_calls: pd.DataFrame | None, produc
         last = pd.Series([None] * len(plan), dtype=object)
         follow = pd.Series([None] * len(plan), dtype=object)
     stages = plan["adoption_stage"] if "adoption_stage" in plan.columns else pd.Series([None] * len(plan))
-    prefix = _("Follow up")
+    follow_up = _("Follow up: {objective}")
     texts: list[str] = []
     counts: list[int] = []
     for stage, carry in zip(stages, follow, strict=True):
-        items = [f"{prefix}: {carry}"] if isinstance(carry, str) and carry.strip() else []
+        # a call note the catalogs know reads in the language in force; any other stays as written
+        items = [follow_up.format(objective=_(carry.strip()))] if isinstance(carry, str) and carry.strip() else []
         ladder = GENERIC_OBJECTIVES if stage is None or pd.isna(stage) else objectives_for_stage(int(stage))
         items += [str(o) for o in ladder[:MIN_OBJECTIVES]]
         texts.append("; ".join(items))

@@ -127,11 +127,11 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
         ax.tick_params(length=0)
         for side in ("left", "bottom", "top", "right"):
             ax.spines[side].set_visible(False)
-        heading = title("Call plan") + f" {plan.year}-{plan.month:02d}: " + title(
-            "{scheduled} calls on {days} working days").format(scheduled=plan.scheduled, days=len(plan.days))
+        heading = title("Call plan {month}: {scheduled} calls on {days} working days").format(
+            month=f"{plan.year}-{plan.month:02d}", scheduled=plan.scheduled, days=len(plan.days))
         missing = plan.demand - plan.scheduled
         if missing > 0:
-            heading += "; " + title("{missing} not planned").format(missing=missing)
+            heading = title("{heading}; {missing} not planned").format(heading=heading, missing=missing)
         ax.set_title(heading, fontsize=10, pad=22)
         if any(points.values()):
             ax.legend(title=title("Tier"), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)

@@ -39,6 +39,7 @@ from course.inputs.phrases import A_DATE, one_of
 from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
+from course.planning.notes import call_note
 from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
 __all__ = [
@@ -279,8 +280,7 @@ def _with_objectives(plan: pd.DataFrame, last_calls: pd.DataFrame | None, produc
     texts: list[str] = []
     counts: list[int] = []
     for stage, carry in zip(stages, follow, strict=True):
-        # a call note the catalogs know reads in the language in force; any other stays as written
-        items = [follow_up.format(objective=_(carry.strip()))] if isinstance(carry, str) and carry.strip() else []
+        items = [follow_up.format(objective=call_note(carry))] if isinstance(carry, str) and carry.strip() else []
         ladder = GENERIC_OBJECTIVES if stage is None or pd.isna(stage) else objectives_for_stage(int(stage))
         items += [str(o) for o in ladder[:MIN_OBJECTIVES]]
         texts.append("; ".join(items))

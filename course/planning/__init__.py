@@ -7,6 +7,7 @@
 - :mod:`~course.planning.capacity` — remaining calls, capacity, utilisation, reach;
 - :mod:`~course.planning.callplan` — response curves and allocation by marginal return;
 - :mod:`~course.planning.call_steps` — the steps of a call, objectives per stage, meetings;
+- :mod:`~course.planning.notes` — the sample's call notes in the language in force;
 - :mod:`~course.planning.targets` — a rep's target list: one row per doctor with his tier.
 """
 

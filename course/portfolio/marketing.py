@@ -83,7 +83,7 @@ OBJECTIVES: dict[str, StrategicObjective] = {
         StrategicObjective("exit", Text("Exit", "放弃"),
                            Text("the dog", "赖皮狗"),
                            Text("Withdraw reps and A&P; move them to stars and promising question marks.",
-                                "撤出代表和推广费用，转投明星产品和有希望的问题产品。")),
+                                "撤出代表和推广费用，转投明星产品和有希望的问题小孩。")),
     )
 }
 """The training material's five strategic objectives, in its order."""

@@ -172,7 +172,7 @@ class WheelAssessment:
         >>> print(a.summary())
         Average 6.0 of 10; weakest: Health (3). Lopsided: 5 points between your strongest and weakest spoke.
         """
-        names = ", ".join(spoke_name(k) for k in self.weakest)
+        names = _(", ").join(spoke_name(k) for k in self.weakest)
         low = _fmt(self.scores[self.weakest[0]])
         average = _("Average {mean} of 10; weakest: {names} ({low}).").format(
             mean=f"{self.mean:.1f}", names=names, low=low)

@@ -38,6 +38,7 @@ import pytest
 from nbformat import NotebookNode
 
 from course.dev import nbgrader_cells as nc
+from course.i18n import catalog
 
 pytestmark = pytest.mark.slow
 
@@ -320,7 +321,16 @@ def test_blank_answers_get_the_friendly_not_answered_message(
             errors = [o for o in cell.outputs if o.output_type == "error"]
             assert len(errors) == 1 and errors[0].ename == "CheckFailed", grade_id(cell)
             assert errors[0].traceback == [errors[0].evalue], "a message, not a traceback"
-            assert "not answered yet" in errors[0].evalue
+            assert not_answered(assignment) in errors[0].evalue
+
+
+NOT_ANSWERED = "✗ {name}: not answered yet: replace each ... with your answer"
+
+
+def not_answered(assignment: str) -> str:
+    """What follows the question's name in the "not answered" message, in the exercise's language."""
+    message = catalog("zh")[NOT_ANSWERED] if assignment.endswith("_zh") else NOT_ANSWERED
+    return message.split("{name}", 1)[1]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

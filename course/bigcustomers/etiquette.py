@@ -34,7 +34,7 @@ Examples
 
 OFFICE: tuple[Text, ...] = (
     Text("Treat every call as an important one", "每次来电都当作“重要的”来对待"),
-    Text("Let your voice smile", "让您的声音“笑”起来"),
+    Text("Let your voice smile", "让你的声音“笑”起来"),
     Text("Be lively", "充满乐趣"),
     Text("Show interest", "表现出兴趣"),
     Text("Be patient", "有耐心"),

@@ -45,7 +45,7 @@ def test_the_material_lists_keep_its_words_and_order() -> None:
     assert [r.zh for r in MORE_RESOURCES.values()] == ["上级", "友邻部门"]
     assert len(SENIOR_REQUIREMENTS) == 6 and "更多关于产品的知识" in SENIOR_REQUIREMENTS["product_knowledge"].zh
     assert TELEPHONE["introduce"].zh.startswith("讲明自己的公司") and list(TELEPHONE)[-1] == "hang_up_gently"
-    assert OFFICE[0].zh == "每次来电都当作“重要的”来对待" and OFFICE[1].zh == "让您的声音“笑”起来"
+    assert OFFICE[0].zh == "每次来电都当作“重要的”来对待" and OFFICE[1].zh == "让你的声音“笑”起来"
 
 
 def test_texts_follow_the_language() -> None:

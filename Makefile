@@ -32,9 +32,20 @@ $(CHP):
 # root (e.g. in a container) must say so explicitly to Jupyter
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# COURSE_LANG=zh make lab: the Chinese edition (notebooks/zh/), JupyterLab's menus in Chinese
+# (deploy/jupyter-zh sets its locale), and the kernels inherit COURSE_LANG
+ifeq ($(COURSE_LANG),zh)
+export COURSE_LANG
+LAB_START := notebooks/zh/00_welcome.ipynb
+LAB_ENV   := JUPYTER_CONFIG_PATH=$(CURDIR)/deploy/jupyter-zh$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))
+else
+LAB_START := notebooks/00_welcome.ipynb
+LAB_ENV   :=
+endif
+
 lab: install
-	$(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) $(ALLOW_ROOT) \
-		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb $(LAB_ARGS)
+	$(LAB_ENV) $(BIN)/jupyter lab --LabApp.news_url= --ServerApp.root_dir=$(CURDIR) $(ALLOW_ROOT) \
+		--LabApp.default_url=/lab/tree/$(LAB_START) $(LAB_ARGS)
 
 test: install proxy lint typecheck pytest
 
@@ -64,7 +75,7 @@ i18n: install
 
 # Maintainers: execute the lessons and keep only the outputs that CI compares.
 notebooks: install
-	$(PY) -m course.dev.notebooks notebooks/*.ipynb
+	$(PY) -m course.dev.notebooks notebooks/*.ipynb $(wildcard notebooks/zh/*.ipynb)
 
 # Maintainers: regenerate solutions/ from exercises/ with nbgrader.
 solutions: install

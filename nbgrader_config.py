@@ -34,7 +34,7 @@ if os.environ.get("NBGRADER_EXCHANGE"):
 c.Exchange.timezone = os.environ.get("COURSE_TIMEZONE", "UTC")
 # collect copies plain files only: a link in the inbound folder is left out, never followed
 # (nbgrader's own collect would copy the target, e.g. the gradebook); see docs/grading.md
-c.ExchangeFactory.collect = "course.grading.collect.SafeExchangeCollect"
+c.ExchangeFactory.collect = "course.grading.discover.collect.SafeExchangeCollect"
 
 # ------------------------------------------------------------------ releasing an assignment
 # The answer cell keeps its scaffold with `...`; the solution region becomes this one comment.
@@ -52,7 +52,7 @@ c.GenerateAssignment.create_assignment = True
 # `nbgrader autograde` (and the formgrader's Autograde button) judge as `course grade` does: the
 # trainee's notebook runs in a sandbox only to read its answers (plain values), and the instructor's
 # setup and test cells run in a fresh kernel where no trainee code ran (docs/grading.md).
-from course.grading.judge import autograde_preprocessors  # noqa: E402
+from course.grading.execute.judge import autograde_preprocessors  # noqa: E402
 
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
 c.Execute.timeout = 60  # seconds per cell; an exercise cell takes well under a second

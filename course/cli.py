@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from course.errors import CourseInputError
-from course.grading.sandbox import Limits, SandboxUnavailable, probe
+from course.grading.report.textsafe import terminal_text
+from course.grading.sandbox.bwrap import Limits, SandboxUnavailable, probe
 from course.grading.settings import load_config
-from course.grading.textsafe import terminal_text
 
 __all__ = ["build_parser", "main"]
 
@@ -151,7 +151,7 @@ def _collect_warning(course: Path) -> str | None:
         return None
     return ("course grade: warning: this course collects from the exchange with nbgrader's own collect, which "
             "copies the target of a trainee's symbolic link (the gradebook, a solution); add to nbgrader_config.py:\n"
-            "    c.ExchangeFactory.collect = \"course.grading.collect.SafeExchangeCollect\"")
+            "    c.ExchangeFactory.collect = \"course.grading.discover.collect.SafeExchangeCollect\"")
 
 
 def _no_sandbox(error: Exception) -> int:

@@ -289,30 +289,30 @@ class Item:
 ATTITUDES: tuple[Item, ...] = (
     Item("ambition", Text("Strong ambition", "强烈的企图心"),
          Text("To become a top performer you must want success badly; spend time with successful people and learn from them.",
-              "想成为顶尖人物,必须要有强烈的成功欲望;与成功者在一起,向成功者学习。")),
-    Item("methods_not_excuses", Text("Find methods, not excuses", "成功的人找方法,失败的人找理由"),
+              "想成为顶尖人物，必须要有强烈的成功欲望；与成功者在一起，向成功者学习。")),
+    Item("methods_not_excuses", Text("Find methods, not excuses", "成功的人找方法，失败的人找理由"),
          Text("When a call fails, ask what you will do differently, not whose fault it was.",
-              "拜访失败时,想的是下次怎么做,而不是怪谁。")),
+              "拜访失败时，想的是下次怎么做，而不是怪谁。")),
     Item("career", Text("Treat the job as a career", "把工作当成事业的心态"),
          Text("Work as if the territory were your own business.", "把负责的区域当成自己的事业来经营。")),
     Item("learning", Text("Keep learning", "学习的心态"),
          Text("\"Investing above the neck pays the highest return\": products, diseases, competitors, skills.",
-              "投资脖子以上的投资,是回报率最高的投资:产品、疾病、竞争对手和销售技巧。")),
+              "投资脖子以上的投资，是回报率最高的投资：产品、疾病、竞争对手和销售技巧。")),
     Item("gratitude", Text("Gratitude", "感恩的心态"),
          Text("Be grateful even to those who make it hard: critics help you grow, competitors keep you awake.",
-              "感激批评你的人,因为他让你得以成长;感激你的竞争对手,因为他让你更加清醒。")),
+              "感激批评你的人，因为他让你得以成长；感激你的竞争对手，因为他让你更加清醒。")),
     Item("service", Text("Enthusiasm and service", "高度的热诚及服务心"),
          Text("Treat customers like your best friends and family; care about them any time.",
-              "将客户当最好的朋友和家人,随时随地关心他们。")),
-    Item("respect", Text("Never deceive or look down on a customer", "不欺骗客户,别瞧不起客户"),
-         Text("No customer is a fool and none is too small to respect.", "不要把客户当傻瓜,别瞧不起任何客户。")),
+              "将客户当最好的朋友和家人，随时随地关心他们。")),
+    Item("respect", Text("Never deceive or look down on a customer", "不欺骗客户，别瞧不起客户"),
+         Text("No customer is a fool and none is too small to respect.", "不要把客户当傻瓜，别瞧不起任何客户。")),
 )
 """Attitudes of successful sales people, in the training material's order (slides 6-13)."""
 
 WRONG_ATTITUDES: tuple[Item, ...] = (
     Item("near_temple", Text("Bullying the gods near the temple", "近庙欺神"),
          Text("Taking the people closest to you (your usual customers, your own colleagues) for granted.",
-              "对身边最熟悉的人(老客户、同事)不再尊重。")),
+              "对身边最熟悉的人（老客户、同事）不再尊重。")),
     Item("no_hero_to_valet", Text("No great man in a servant's eyes", "仆人眼中无伟人"),
          Text("Familiarity breeds contempt: failing to see what your manager or colleagues do well.",
               "太熟悉就看不到身边上级和同事的长处。")),
@@ -321,24 +321,24 @@ WRONG_ATTITUDES: tuple[Item, ...] = (
               "总觉得别的公司、别的产品、别的区域更好。")),
     Item("ostrich", Text("Ostrich mentality", "驼鸟心态—逃避心态"),
          Text("Hiding from problems (a lost listing, a complaint) instead of facing them.",
-              "遇到问题(丢了进药、客户投诉)就逃避,不去面对。")),
+              "遇到问题（丢了进药、客户投诉）就逃避，不去面对。")),
     Item("fifteen_minutes", Text("\"I worked fifteen minutes overtime\"", "我加班了15分钟"),
-         Text("Counting small sacrifices and expecting credit for them.", "斤斤计较一点付出,总想着要回报。")),
+         Text("Counting small sacrifices and expecting credit for them.", "斤斤计较一点付出，总想着要回报。")),
     Item("lone_hero", Text("Lone-hero mentality", "个人英雄主义"),
          Text("Working alone instead of with your manager, colleagues and the medical team.",
-              "单打独斗,不与上级、同事和医学团队合作。")),
-    Item("short_sighted", Text("Zodiac ranking: the ox sees big, the rat an inch ahead", "生肖排名—牛眼看大,鼠目寸光"),
+              "单打独斗，不与上级、同事和医学团队合作。")),
+    Item("short_sighted", Text("Zodiac ranking: the ox sees big, the rat an inch ahead", "生肖排名—牛眼看大，鼠目寸光"),
          Text("Short-sightedness: chasing this month's boxes and losing the long-term customer.",
-              "目光短浅:只看眼前的销量,丢了长期的客户。")),
+              "目光短浅：只看眼前的销量，丢了长期的客户。")),
 )
 """Common wrong attitudes of professionals (职业人常犯的错误心态), in the training material's order."""
 
 TOP_PERFORMER_CONDITIONS: tuple[Item, ...] = (
     Item("affinity", Text("Exceptional affinity", "非凡的亲和力"),
          Text("Customers like, accept and trust you easily; it grows with self-confidence and self-image.",
-              "容易让客户喜欢、接受、信赖;亲和力和自信心及自我形象有绝对的关系。")),
+              "容易让客户喜欢、接受、信赖；亲和力和自信心及自我形象有绝对的关系。")),
     Item("ownership", Text("Owning your results", "对结果自我负责"),
-         Text("You, not the market or the company, answer for your numbers.", "对自己的业绩负责,不把原因推给市场或公司。")),
+         Text("You, not the market or the company, answer for your numbers.", "对自己的业绩负责，不把原因推给市场或公司。")),
 )
 """The two of the twelve attitudes and conditions of top sales people (十二项心态与条件) the training material spells out."""
 
@@ -351,9 +351,9 @@ BASIC_QUALITIES: tuple[Text, ...] = (
 
 SELLING_MODES: tuple[Item, ...] = (
     Item("hunting", Text("Hunting", "狩猎型"),
-         Text("Winning new customers: new hospitals, departments and doctors.", "开发新客户:新医院、新科室、新医生。")),
+         Text("Winning new customers: new hospitals, departments and doctors.", "开发新客户：新医院、新科室、新医生。")),
     Item("farming", Text("Farming", "农耕型"),
-         Text("Growing existing customers: deeper use, loyalty and referrals.", "经营老客户:提高用量、忠诚度和转介绍。")),
+         Text("Growing existing customers: deeper use, loyalty and referrals.", "经营老客户：提高用量、忠诚度和转介绍。")),
 )
 """Effective ways of selling (有效之行销方式): new customers versus existing ones.
 

@@ -9,6 +9,8 @@ Every course setting comes from ``deploy/course.toml`` (or ``$COURSE_HUB_CONFIG`
 - instructors (``[groups] instructors``) get the formgrader on the shared course folder
   ``[paths] course_dir``;
 - everyone shares nbgrader's exchange ``[paths] exchange`` under the course id;
+- a Chinese cohort (``[course] language = "zh"``) gets COURSE_LANG=zh and JupyterLab in
+  Chinese (the locale set by ``deploy/jupyter-zh``, copied to ``<env>/etc/course-zh``);
 - idle servers are stopped by jupyterhub-idle-culler after ``[culler] timeout`` seconds;
 - the hub listens on loopback only (``[hub] ip``).
 """
@@ -88,8 +90,12 @@ def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
     """Give the server its role's configuration and the course's settings."""
     role = role_of(spawner.user.name)
     config = s.instructor_config if role == "instructor" else s.trainee_config
+    configs = [config, s.env / "etc" / "course-common"]
+    if s.language == "zh":
+        configs.append(s.language_config)  # JupyterLab's locale zh_CN
     spawner.environment.update({
-        "JUPYTER_CONFIG_PATH": os.pathsep.join([str(config), str(s.env / "etc" / "course-common")]),
+        "JUPYTER_CONFIG_PATH": os.pathsep.join(str(p) for p in configs),
+        "COURSE_LANG": s.language,
         "PATH": os.pathsep.join([str(s.env / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
         "COURSE_ID": s.course_id,
         "COURSE_TIMEZONE": s.timezone,

@@ -9,6 +9,8 @@ Examples
 >>> s = load(DEFAULT)
 >>> s.hub_ip
 '127.0.0.1'
+>>> s.language in LANGUAGES
+True
 >>> s.course_id == load(DEFAULT).course_id
 True
 """
@@ -16,14 +18,16 @@ True
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomllib
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE / "course.toml"
 REPO = HERE.parent
+LANGUAGES = ("en", "zh")
+# JupyterLab's menus in Chinese: a Jupyter configuration folder (labconfig/ sets the locale)
+ZH_LAB_CONFIG = HERE / "jupyter-zh"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Settings:
     source: Path
     course_id: str
     timezone: str
+    language: str
     instructors: str
     trainees: str
     exchange: Path
@@ -63,6 +68,11 @@ class Settings:
         """Jupyter configuration folder of the instructors' servers."""
         return self.env / "etc" / "course-instructor"
 
+    @property
+    def language_config(self) -> Path:
+        """Jupyter configuration folder that shows JupyterLab in Chinese (a Chinese cohort's)."""
+        return self.env / "etc" / "course-zh"
+
 
 def load(path: Path | str | None = None) -> Settings:
     """Read the settings from ``path``, ``$COURSE_HUB_CONFIG`` or ``deploy/course.toml``.
@@ -91,10 +101,14 @@ def load(path: Path | str | None = None) -> Settings:
     course_id = str(get("course", "id"))
     if not course_id or not all(ch.isalnum() or ch in "-_" for ch in course_id):
         raise ValueError(f"{source}: [course] id = {course_id!r}: use letters, digits, '-' or '_'")
+    language = str(data.get("course", {}).get("language", "en"))
+    if language not in LANGUAGES:
+        raise ValueError(f"{source}: [course] language = {language!r}: use one of {', '.join(LANGUAGES)}")
     return Settings(
         source=source,
         course_id=course_id,
         timezone=str(get("course", "timezone")),
+        language=language,
         instructors=str(get("groups", "instructors")),
         trainees=str(get("groups", "trainees")),
         exchange=path_("exchange"),

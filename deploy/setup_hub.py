@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from settings import REPO, Settings, load
+from settings import REPO, ZH_LAB_CONFIG, Settings, load
 
 HERE = Path(__file__).resolve().parent
 ROLES = ("trainee", "instructor")
@@ -158,6 +158,10 @@ def write_server_config(s: Settings) -> None:
         "disabledExtensions": dict.fromkeys(TRAINEE_DISABLED_LAB, True),
     }, indent=2))
     write(s.instructor_config / "nbgrader_config.py", INSTRUCTOR_NBGRADER.format(**names))
+    # JupyterLab in Chinese for a Chinese cohort ([course] language = "zh"; the hub adds it)
+    if s.language_config.exists():
+        shutil.rmtree(s.language_config)
+    shutil.copytree(ZH_LAB_CONFIG, s.language_config)
     run("chmod", "-R", "a+rX", str(s.env / "etc"), str(s.env / "share"))
 
 

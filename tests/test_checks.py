@@ -361,7 +361,7 @@ def test_messages_are_translated_into_chinese(capsys: pytest.CaptureFixture[str]
     set_language("zh")
     check("q1", "b", "B")
     assert capsys.readouterr().out == "✓ q1：正确\n"
-    assert failure("q1", ..., "B") == "✗ q1：尚未作答：请把每个 ... 替换为您的答案"
+    assert failure("q1", ..., "B") == "✗ q1：尚未作答：请把每个 ... 替换为你的答案"
     assert failure("q1", {"a": "C"}, {"a": "B"}, hint="看看目标").splitlines() == [
         "✗ q1：还不正确",
         "q1：这些还需要再检查：'a'",

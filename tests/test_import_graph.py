@@ -51,8 +51,6 @@ COURSE_LAZY = {
     ("course.cli", "course.grading.run"):
         "`course --help` answers without loading nbgrader and jsonschema (3 s); the CLI must also "
         "switch off jsonschema's IRI parsers before nbformat is first imported",
-    ("course.grading.report", "course.grading.report_html"):
-        "report_html renders report's records: the two split apart with the grading pipeline rework",
 }
 """Function-level imports of course modules kept on purpose; each must still exist."""
 

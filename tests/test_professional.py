@@ -87,7 +87,7 @@ def test_summary_in_both_languages() -> None:
 
 
 def test_attitudes_follow_the_material() -> None:
-    assert [a.name.zh for a in P.ATTITUDES][:2] == ["强烈的企图心", "成功的人找方法,失败的人找理由"]
+    assert [a.name.zh for a in P.ATTITUDES][:2] == ["强烈的企图心", "成功的人找方法，失败的人找理由"]
     assert len(P.WRONG_ATTITUDES) == 7
     assert P.WRONG_ATTITUDES[0].name.zh == "近庙欺神"
     assert any("驼鸟" in w.name.zh for w in P.WRONG_ATTITUDES)

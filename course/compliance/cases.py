@@ -77,11 +77,11 @@ _CASES: tuple[Case, ...] = (
     _case("festival_gift", "not allowed", ("nmpa_2020", "ifpma", "phrma"), "interfere",
           ("Before the Mid-Autumn Festival (中秋节) your manager suggests a box of mooncakes and a "
            "red envelope (红包) for each of your A-tier doctors, \"to keep the relationship\".",
-           "中秋节前，经理建议给每位A级医生送一盒月饼和一个红包，\"维护一下关系\"。"),
+           "中秋节前，经理建议给每位A级医生送一盒月饼和一个红包，“维护一下关系”。"),
           ("Gifts for a doctor's personal benefit and cash are forbidden by the IFPMA Code and the "
            "PhRMA Code; tied to your tier list they are an inducement to prescribe, which the 2020 "
            "measures forbid as interfering with rational use.",
-           "IFPMA准则和PhRMA准则禁止为医生个人利益送礼，更禁止现金；按客户级别送礼就是诱导处方，属于"
+           "IFPMA准则和PhRMA准则禁止为医生个人利益送礼，更禁止现金；按医生级别送礼就是诱导处方，属于"
            "《医药代表备案管理办法（试行）》禁止的干预临床合理用药的行为。"),
           ("Send a festival greeting with no gift; keep the relationship with useful information and "
            "reliable follow-up.",
@@ -101,7 +101,7 @@ _CASES: tuple[Case, ...] = (
     _case("prescription_report", "not allowed", ("nmpa_2020",), "prescription_counts",
           ("A pharmacy clerk at H01 offers you a monthly list of how many boxes of CARDIA each "
            "doctor prescribed, \"so you can score them\".",
-           "H01药房的一位工作人员表示每月可以给你一份每位医生开了多少盒瑞心平的清单，\"方便你给医生打分\"。"),
+           "H01药房的一位工作人员表示每月可以给你一份每位医生开了多少盒瑞心平的清单，“方便你给医生打分”。"),
           ("Taking part in counting an individual doctor's prescriptions (统方) is forbidden by the "
            "2020 measures, whoever offers the list.",
            "《医药代表备案管理办法（试行）》禁止医药代表参与统计医生个人开具的药品处方数量（统方），"
@@ -119,7 +119,7 @@ _CASES: tuple[Case, ...] = (
            "《医药代表备案管理办法（试行）》规定医药代表不得承担药品销售任务，不得实施收款和处理购销票据。"),
           ("Sales targets belong to sales roles; ask for objectives you own: calls made, doctors "
            "informed, adoption steps reached, questions answered, adverse events reported.",
-           "销售指标属于销售岗位；请经理改为你能负责的目标：拜访次数、传递信息的医生数、接纳阶梯的进展、"
+           "销售指标属于销售岗位；请经理改为你能负责的目标：拜访次数、传递信息的医生数、接纳度阶梯的进展、"
            "答复的问题、上报的不良反应。")),
     _case("kol_family", "not allowed", ("nmpa_2020", "ifpma"), "interfere",
           ("To win Dr Zhang Qiang, who sits on the formulary committee, a colleague suggests "

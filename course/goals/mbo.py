@@ -33,8 +33,8 @@ WHY_GOALS: tuple[Text, ...] = (
 """Why goals matter (目标的意义): success = goals (成功=目标)."""
 
 MBO_PRINCIPLES: tuple[Text, ...] = (
-    Text("Clear goals: agreed and made public", "明确的目标:认同,公之于众"),
-    Text("Focus on the goals: simple and concentrated", "对目标的专注:简单,集中"),
+    Text("Clear goals: agreed and made public", "明确的目标：认同，公之于众"),
+    Text("Focus on the goals: simple and concentrated", "对目标的专注：简单，集中"),
     Text("Turn goals into concrete measures and clear work orders", "把目标变成具体的措施和明确的工作指令"),
     Text("Follow up the goals and review them at stages", "对目标的跟进与阶段性检查评估"),
 )
@@ -60,14 +60,14 @@ class MboKind:
 MBO_KINDS: tuple[MboKind, ...] = (
     MboKind("performance", Text("Performance-improving", "提高业绩型"), Text("results", "注重结果"), "top-down", (
         Text("Centred on improving results", "以提高业绩为中心"),
-        Text("Goals set top-down, level by level", "自上而下,逐渐制定目标"),
+        Text("Goals set top-down, level by level", "自上而下，逐渐制定目标"),
         Text("Goals linked in a chain", "建立目标之间的连锁"),
     )),
     MboKind("capability", Text("Capability-improving", "提高能力型"), Text("process", "过程管理"), "bottom-up", (
         Text("Centred on the process", "重点是过程"),
         Text("Centred on the individual", "以个人为中心"),
         Text("Goals set bottom-up", "自下而上制定目标"),
-        Text("The manager's role: communicate and coach", "上级的作用是沟通,指导"),
+        Text("The manager's role: communicate and coach", "上级的作用是沟通，指导"),
     )),
 )
 """The two kinds of MBO (目标管理的分类)."""
@@ -80,7 +80,7 @@ BREAKDOWN: tuple[Text, ...] = (
 
 QUOTA_RULES: tuple[Text, ...] = (
     Text("Split the quota into months", "指标要细分到月"),
-    Text("Name who is responsible: the target customers", "指标要明确责任者(目标客户)"),
+    Text("Name who is responsible: the target customers", "指标要明确责任者（目标客户）"),
     Text("Help target customers find their downstream customers", "帮助目标客户找到下游客户"),
     Text("Your personal target must exceed the quota", "目标要大于指标"),
 )
@@ -103,7 +103,7 @@ QUOTA_FACTORS: tuple[Text, ...] = (
 QUOTA_STEPS: tuple[Text, ...] = (
     Text("Enter the sales forecast per product", "将销售预测按产品填入计划"),
     Text("Add up the total forecast", "计算总预计销量"),
-    Text("If the forecast is below the quota, find where more can be sold", "如果预计量少于指标,应分析哪处可再提高销量"),
+    Text("If the forecast is below the quota, find where more can be sold", "如果预计量少于指标，应分析哪处可再提高销量"),
     Text("Decide how to strengthen promotion to reach the quota", "应考虑如何加强促销力度来达成指标"),
 )
 """The training material's steps of allocating a quota (分配指标的步骤); see :func:`course.goals.plan_to_quota`."""

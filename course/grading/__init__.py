@@ -3,18 +3,18 @@
 nbgrader releases and collects the exercises (``collect`` replaces its collect step so
 that only plain files leave the exchange); this package grades the collected
 submissions in parallel, each in a sandbox, then writes feedback and a grade report
-(see ``docs/grading.md``). Its modules, in the order a submission meets them:
+(see ``docs/grading.md``). Its sub-packages are the stages, in the order a
+submission meets them:
 
-1. **discover** — ``settings`` (the course's nbgrader configuration), ``discover``
-   (the submissions, plain files only), ``records`` (jobs, reasons, outcomes);
-2. **sandbox** — ``sandbox`` (bubblewrap), ``scratch`` (capped working space),
-   ``cgroups`` (memory and process limits), ``launch`` (becomes the sandbox);
-3. **execute** — ``worker`` (one submission), ``kernel`` and ``execute`` (the
-   trainee's notebook, run only to read its answers), ``kernel_answers`` (answers as
-   data), ``kernel_server`` and ``judge`` (the instructor's tests in a clean kernel);
-4. **record** — ``gradebook`` (the one writer of the gradebook);
-5. **report** — ``feedback``, ``report`` and ``report_html``, with ``textsafe`` for
-   whatever a trainee wrote.
+1. :mod:`~course.grading.discover` — what there is to grade (collect, submissions);
+2. :mod:`~course.grading.sandbox` — where a trainee's notebook may run (bubblewrap,
+   capped scratch space, cgroups, the launcher);
+3. :mod:`~course.grading.execute` — the trainee's notebook run only to read its answers,
+   then the instructor's tests in a clean kernel (worker, kernel, answers, judge);
+4. :mod:`~course.grading.record` — the gradebook's one writer;
+5. :mod:`~course.grading.report` — feedback, the cohort's figures, CSV and HTML report.
 
-``run`` drives the stages for a whole cohort.
+Beside them: ``run`` drives the stages for a whole cohort, ``settings`` reads the
+course's nbgrader configuration and ``records`` holds what passes between stages
+(jobs, reasons, outcomes).
 """

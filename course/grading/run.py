@@ -2,7 +2,7 @@
 
 The main process plans the jobs, starts ``N`` worker processes and is the
 only writer of the gradebook: as outcomes arrive it applies every outcome
-available in one transaction (:class:`~course.grading.gradebook.GradebookWriter`)
+available in one transaction (:class:`~course.grading.record.gradebook.GradebookWriter`)
 and moves the progress bar. Workers only execute; the writer's work per
 submission is a few milliseconds, so the run keeps scaling with cores.
 
@@ -30,18 +30,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.grading import cgroups as cgroups_module
-from course.grading import scratch
-from course.grading.discover import Skipped, plan_jobs
-from course.grading.feedback import generate_feedback
-from course.grading.gradebook import GradebookWriter, refusal
-from course.grading.judge import imported_modules, plan_from_gradebook
-from course.grading.kernel import user_task_count
+from course.grading.discover.submissions import Skipped, plan_jobs
+from course.grading.execute.judge import imported_modules, plan_from_gradebook
+from course.grading.execute.kernel import user_task_count
+from course.grading.execute.worker import AssignmentInfo, WorkerContext, grade_one
+from course.grading.record.gradebook import GradebookWriter, refusal
 from course.grading.records import Job, Outcome
-from course.grading.report import write_reports
-from course.grading.sandbox import Limits, Sandbox, SandboxUnavailable, installed_modules, plan
+from course.grading.report.feedback import generate_feedback
+from course.grading.report.files import write_reports
+from course.grading.sandbox import cgroups as cgroups_module
+from course.grading.sandbox import scratch
+from course.grading.sandbox.bwrap import (
+    Limits,
+    Sandbox,
+    SandboxUnavailable,
+    installed_modules,
+    plan,
+)
 from course.grading.settings import course_directory, load_config, sensitive_paths
-from course.grading.worker import AssignmentInfo, WorkerContext, grade_one
 
 __all__ = ["GradeOptions", "GradingBusy", "RunSummary", "SandboxUnavailable", "grade_course"]
 

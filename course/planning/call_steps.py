@@ -47,7 +47,7 @@ CALL_STEPS: tuple[CallStep, ...] = (
     CallStep("preparation", Text("Pre-call preparation", "访前准备"),
              Text("Know why you are going and what you will say.", "明确此次拜访的目的和要传递的信息。"),
              (Text("Set SMART call objectives that move the doctor one step up the adoption ladder",
-                   "设定符合SMART标准的拜访目标，使客户沿“产品接纳度阶梯”向上移动"),
+                   "设定符合SMART标准的拜访目的，使客户沿“产品接纳度阶梯”向上移动"),
               Text("Read the customer record and the notes of the last call", "查阅客户记录，翻阅上次拜访记录"),
               Text("Prepare the opening, the key message (features and benefits) and the likely objections",
                    "准备开场白、关键信息（产品特征和利益）以及预测客户的反对意见"),
@@ -81,7 +81,7 @@ CALL_STEPS: tuple[CallStep, ...] = (
     CallStep("follow_up", Text("Summary and follow-up", "总结跟进"),
              Text("Close the call and prepare the next one.", "结束本次拜访并为下一次做准备。"),
              (Text("Summarise what was agreed", "总结达成的共识"),
-              Text("Write the call notes and the next objective", "记录拜访内容和下次拜访目标"),
+              Text("Write the call notes and the next objective", "记录拜访内容和下次拜访目的"),
               Text("Follow up promptly on what you promised", "及时跟进所承诺的事情"))),
 )
 """The training material's seven call steps, in order: 访前准备 → 开场 → 探询聆听 → 利益展现 → 处理异议 → 取得承诺 → 总结跟进."""

@@ -114,7 +114,7 @@ QUADRANTS: dict[str, Quadrant] = {
         Quadrant(
             "cash_cow", Text("Cash cow", "现金牛"), "现金牛", False, True, "maintain", "harvest",
             Text("Defend key customers at low cost; its cash funds stars and question marks.",
-                 "以低成本守住重点客户；它产生的现金支持明星和问题产品。"),
+                 "以低成本守住重点客户；它产生的现金支持明星和问题小孩。"),
         ),
         Quadrant(
             "dog", Text("Dog", "瘦狗"), "赖皮狗", False, False, "exit", "harvest",

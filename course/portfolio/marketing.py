@@ -35,9 +35,9 @@ class MarketingQuestion:
 
 
 THREE_QUESTIONS: tuple[MarketingQuestion, ...] = (
-    MarketingQuestion(Text("Where are we?", "我们在哪里?"), Text("Situation analysis", "现状分析")),
-    MarketingQuestion(Text("Where do we want to go?", "我们要去哪里?"), Text("Objectives", "目标")),
-    MarketingQuestion(Text("How can we get there?", "我们如何能到达那里?"), Text("Strategy", "策略")),
+    MarketingQuestion(Text("Where are we?", "我们在哪里？"), Text("Situation analysis", "现状分析")),
+    MarketingQuestion(Text("Where do we want to go?", "我们要去哪里？"), Text("Objectives", "目标")),
+    MarketingQuestion(Text("How can we get there?", "我们如何能到达那里？"), Text("Strategy", "策略")),
 )
 """The training material's three questions, in order."""
 
@@ -83,7 +83,7 @@ OBJECTIVES: dict[str, StrategicObjective] = {
         StrategicObjective("exit", Text("Exit", "放弃"),
                            Text("the dog", "赖皮狗"),
                            Text("Withdraw reps and A&P; move them to stars and promising question marks.",
-                                "撤出代表和推广费用，转投明星产品和有希望的问题产品。")),
+                                "撤出代表和推广费用，转投明星产品和有希望的问题小孩。")),
     )
 }
 """The training material's five strategic objectives, in its order."""

@@ -31,11 +31,11 @@ from course.inputs import check_bool, check_choice
 __all__ = ["ACTIONS", "CONSEQUENCES", "QUESTIONS", "Decision", "decide"]
 
 QUESTIONS: tuple[Text, ...] = (
-    Text("Must it be done?", "是必须要做的吗?"),
-    Text("What happens if it is not done?", "不完成会怎样?"),
-    Text("Do I want it?", "是自己想要的吗?"),
-    Text("Is it directly tied to my goal?", "和目标直接相关吗?"),
-    Text("Is the return high?", "回报及收益高吗?"),
+    Text("Must it be done?", "是必须要做的吗？"),
+    Text("What happens if it is not done?", "不完成会怎样？"),
+    Text("Do I want it?", "是自己想要的吗？"),
+    Text("Is it directly tied to my goal?", "和目标直接相关吗？"),
+    Text("Is the return high?", "回报及收益高吗？"),
 )
 """The training material's five questions, in its order."""
 

@@ -87,7 +87,7 @@ _ALL = (
                     "消极情绪使人失去干劲，工作效率下降：觉察它，调整好，从一件能完成的小事做起。"),
                False),
     TimeWaster("no_priorities", 10, Text("No priorities", "事无轻重缓急"),
-               Text("Sort tasks with the urgent/important matrix and do B before C.", "用时间管理矩阵排出轻重缓急，先做B类再做C类。"),
+               Text("Sort tasks with the urgent/important matrix and do B before C.", "用时间管理表排出轻重缓急，先做B类再做C类。"),
                False),
     TimeWaster("over_commitment", None, Text("Over-commitment", "承诺太多"),
                Text("Learn to say no; take on only what your plan has room for.", "学会说“不”；只承诺计划中有余地的事。"),

@@ -1,4 +1,4 @@
-"""The adoption ladder (产品接纳阶梯) and KOLs: the training material's stages, types and steps."""
+"""The adoption ladder (产品接纳度阶梯) and KOLs: the training material's stages, types and steps."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ ASSIGNMENT = "ps1"
 """The demo assignment's id."""
 NOTEBOOK = "problems"
 """The demo assignment's only notebook (without ``.ipynb``)."""
-DUE = datetime(2030, 3, 1, 12, 0, tzinfo=timezone.utc)
+DUE = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
 """The demo assignment's due date; submissions after it are late."""
 
 CONFIG = '''"""nbgrader configuration of the demo course (built by tests/grading/democourse.py)."""
@@ -261,7 +261,7 @@ _ATTACKS: dict[str, str] = {
                 "builtins.abs = lambda x: 0\n"
                 "grading_helpers.close_to.__code__ = _yes.__code__\n"),
     # the reader of answers replaced: claims correct values and extra names
-    "forged_reader": ("import course.grading.kernel_answers as k\n"
+    "forged_reader": ("import course.grading.execute.answers as k\n"
                       "k.encode = lambda ns, names: '{\"close_to\": 1, \"math\": 0, \"squares\": [\"x\", \"list\"]}'\n"),
 }
 _BLANK: dict[str, str] = {}

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from course.grading.cgroups import _own_path, probe
-from course.grading.report import read_grades
+from course.grading.report.figures import read_grades
+from course.grading.sandbox.cgroups import _own_path, probe
 from course.grading.settings import course_directory, load_config
 from tests.grading import democourse as demo
 
@@ -264,7 +264,7 @@ def test_without_the_sandbox_it_warns_and_private_files_are_exposed(released: Pa
 # ---------------------------------------------------------------------------- the formgrader's button
 
 JUDGED_CONFIG = """
-from course.grading.judge import autograde_preprocessors
+from course.grading.execute.judge import autograde_preprocessors
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
 """
 BUTTON_COHORT = ("blank", "correct", "send_wrap", "blanket", "math_pi", "early_cell", "fake_equality")

@@ -14,20 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from course.grading.collect import SafeExchangeCollect, copy_plain_tree
-from course.grading.discover import (
+from course.grading.discover.collect import SafeExchangeCollect, copy_plain_tree
+from course.grading.discover.submissions import (
     fingerprint,
     plan_jobs,
     read_regular,
     shadowing,
     submission_files,
 )
-from course.grading.feedback import clean_feedback_html
-from course.grading.gradebook import parse_timestamp
+from course.grading.record.gradebook import parse_timestamp
 from course.grading.records import Job, NotebookOutcome, Outcome
-from course.grading.report import write_csv
-from course.grading.scratch import remove_tree
-from course.grading.textsafe import terminal_text
+from course.grading.report.feedback import clean_feedback_html
+from course.grading.report.files import write_csv
+from course.grading.report.textsafe import terminal_text
+from course.grading.sandbox.scratch import remove_tree
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -119,7 +119,7 @@ def test_the_course_configuration_selects_the_safe_collect() -> None:
                                    "usercustomize.py", "extra.pth", "json.py", "math.cpython-311-x86_64-linux-gnu.so",
                                    "data/deep.pth"])
 def test_a_file_or_folder_that_shadows_a_module_refuses_the_submission(tmp_path: Path, entry: str) -> None:
-    from course.grading.sandbox import installed_modules
+    from course.grading.sandbox.bwrap import installed_modules
 
     folder = _submission(tmp_path)
     (folder / entry).parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +152,7 @@ def test_a_bad_timestamp_is_a_reason_not_a_crash(text: str) -> None:
 def test_a_bad_timestamp_does_not_stop_the_other_submissions(tmp_path: Path) -> None:
     from nbgrader.api import Gradebook
 
-    from course.grading.gradebook import GradebookWriter
+    from course.grading.record.gradebook import GradebookWriter
 
     url = f"sqlite:///{tmp_path / 'gradebook.db'}"
     with Gradebook(url) as gb:
@@ -248,7 +248,7 @@ def test_a_scratch_folder_locked_by_a_kernel_is_removed(who: str) -> None:
 
 @pytest.mark.sandbox
 def test_nothing_of_the_graders_environment_is_visible_and_every_writable_place_is_capped(tmp_path: Path) -> None:
-    from course.grading.sandbox import Limits, plan
+    from course.grading.sandbox.bwrap import Limits, plan
 
     course = tmp_path / "course"
     course.mkdir()
@@ -301,7 +301,7 @@ def test_nbgrader_collect_leaves_links_out_and_survives_bad_times(tmp_path: Path
     exchange = tmp_path / "exchange"
     with (root / "nbgrader_config.py").open("a") as config:
         config.write(f"c.Exchange.root = {str(exchange)!r}\n"
-                     "c.ExchangeFactory.collect = 'course.grading.collect.SafeExchangeCollect'\n")
+                     "c.ExchangeFactory.collect = 'course.grading.discover.collect.SafeExchangeCollect'\n")
     inbound = exchange / "demo-course" / "inbound"
     good = inbound / "ann+ps1+2030-02-01 10:00:00.000000 UTC"
     good.mkdir(parents=True)
@@ -339,5 +339,5 @@ def test_course_grade_warns_when_the_exchange_is_collected_with_links_followed(t
     warning = _collect_warning(tmp_path)
     assert warning is not None and "SafeExchangeCollect" in warning
     config.write_text(config.read_text() + "c.ExchangeFactory.collect = "
-                                           "'course.grading.collect.SafeExchangeCollect'\n")
+                                           "'course.grading.discover.collect.SafeExchangeCollect'\n")
     assert _collect_warning(tmp_path) is None

@@ -10,8 +10,13 @@ import nbformat
 import pytest
 
 from course.checks import check
-from course.grading.judge import answer_reads, capture_expression, inject_expression, plan_notebook
-from course.grading.kernel_answers import MAX_CHARS, AnswerError, Unplain, decode, encode
+from course.grading.execute.answers import MAX_CHARS, AnswerError, Unplain, decode, encode
+from course.grading.execute.judge import (
+    answer_reads,
+    capture_expression,
+    inject_expression,
+    plan_notebook,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = sorted(ROOT.glob("exercises/*/*.ipynb"))

@@ -9,12 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from course.grading import launch
-from course.grading.discover import fingerprint, plan_jobs, submission_files
-from course.grading.launch import parse
+from course.grading.discover.submissions import fingerprint, plan_jobs, submission_files
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
-from course.grading.report import CellRow, SubmissionRow, question_rates, score_summaries, summarise
-from course.grading.report_html import render
+from course.grading.report.figures import (
+    CellRow,
+    SubmissionRow,
+    question_rates,
+    score_summaries,
+    summarise,
+)
+from course.grading.report.html import render
+from course.grading.sandbox import launch
+from course.grading.sandbox.launch import parse
 
 LAUNCHER = Path(launch.__file__)
 
@@ -73,7 +79,7 @@ def test_launcher_sets_limits_then_becomes_the_command() -> None:
 @pytest.mark.sandbox
 @pytest.mark.sandbox
 def test_the_sandbox_shows_only_the_interpreter_and_its_packages(tmp_path: Path) -> None:
-    from course.grading.sandbox import Limits, plan
+    from course.grading.sandbox.bwrap import Limits, plan
 
     course = tmp_path / "course"
     for name in ("exercises", "submitted/bob/ps1", "pkg"):
@@ -114,7 +120,7 @@ def test_the_sandbox_shows_only_the_interpreter_and_its_packages(tmp_path: Path)
 def test_the_writer_applies_a_batch_entirely_or_not_at_all(tmp_path: Path) -> None:
     from nbgrader.api import Gradebook
 
-    from course.grading.gradebook import GradebookWriter
+    from course.grading.record.gradebook import GradebookWriter
 
     url = f"sqlite:///{tmp_path / 'gradebook.db'}"
     with Gradebook(url) as gb:

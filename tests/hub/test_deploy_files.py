@@ -9,9 +9,11 @@ loopback only; the hub's Python dependencies are installed by `make install`.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -48,7 +50,7 @@ def test_values_have_the_course_groups_exchange_culler_and_limits(values: dict[s
     assert set(config["Authenticator"]["allowed_groups"]) == {S.instructors, S.trainees}
     env = values["singleuser"]["extraEnv"]
     assert env == {"COURSE_ID": S.course_id, "COURSE_TIMEZONE": S.timezone, "NBGRADER_EXCHANGE": str(S.exchange),
-                   "COURSE_EXCHANGE_CHECK_OWNER": "0"}
+                   "COURSE_EXCHANGE_CHECK_OWNER": "0", "COURSE_LANG": S.language}
     mounts = {m["name"]: m["mountPath"] for m in values["singleuser"]["storage"]["extraVolumeMounts"]}
     assert mounts["nbgrader-exchange"] == str(S.exchange)
     assert values["cull"]["enabled"] is True
@@ -63,6 +65,7 @@ def test_the_role_hook_compiles_and_uses_the_same_groups_paths_and_environment(v
     assert f'"{S.instructors}"' in code
     assert str(S.course_dir) in code
     assert str(S.env / "etc" / "course-") in code  # the configuration the image holds
+    assert str(S.language_config) in code and 'get("COURSE_LANG") == "zh"' in code
 
 
 def test_the_shared_volumes_are_read_write_many_and_match_the_values(values: dict[str, Any]) -> None:
@@ -123,3 +126,34 @@ def test_make_install_installs_the_hub_extra_and_ci_installs_node() -> None:
     assert "-e '.[test,dev,hub]'" in makefile
     assert "npm install" in makefile and "configurable-http-proxy@" in makefile and "-g" not in makefile.split("npm install")[1].split("\n")[0]
     assert re.search(r"nodejs|npm", (ROOT / ".ci" / "run").read_text())
+
+
+def _spawn_environment(monkeypatch: pytest.MonkeyPatch, config: Path) -> dict[str, str]:
+    """What the hub's pre-spawn hook gives a trainee's server under the settings at ``config``."""
+    monkeypatch.setenv("COURSE_HUB_CONFIG", str(config))
+    monkeypatch.delenv("COURSE_HUB_OPERATOR_TOKEN", raising=False)
+    c = PyFileConfigLoader("jupyterhub_config.py", path=str(DEPLOY)).load_config()
+    hook = c.Spawner.pre_spawn_hook
+    monkeypatch.setitem(hook.__globals__, "role_of", lambda name: "trainee")
+
+    spawner = SimpleNamespace(environment={}, user=SimpleNamespace(name="trainee1"))
+    hook(spawner)
+    return dict(spawner.environment)
+
+
+def test_a_chinese_cohort_gets_course_lang_and_jupyterlab_in_chinese(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    english = _spawn_environment(monkeypatch, settings.DEFAULT)
+    assert S.language == "en" and english["COURSE_LANG"] == "en"
+    assert str(S.language_config) not in english["JUPYTER_CONFIG_PATH"]
+    chinese_toml = tmp_path / "course.toml"
+    chinese_toml.write_text(settings.DEFAULT.read_text().replace('language = "en"', 'language = "zh"'))
+    chinese = _spawn_environment(monkeypatch, chinese_toml)
+    assert chinese["COURSE_LANG"] == "zh"
+    assert chinese["JUPYTER_CONFIG_PATH"].split(":")[-1] == str(S.language_config)
+    # what setup_hub.py copies there sets JupyterLab's locale
+    overrides = json.loads((settings.ZH_LAB_CONFIG / "labconfig" / "default_setting_overrides.json").read_text())
+    assert overrides == {"@jupyterlab/translation-extension:plugin": {"locale": "zh_CN"}}
+    chinese_toml.write_text(settings.DEFAULT.read_text().replace('language = "en"', 'language = "fr"'))
+    with pytest.raises(ValueError, match=r"\[course\] language = 'fr': use one of en, zh"):
+        settings.load(chinese_toml)

@@ -71,7 +71,7 @@ def test_an_already_graded_table_is_drawn_as_given() -> None:
 def test_hospital_chart_in_chinese() -> None:
     set_language("zh")
     ax = plot_hospital_grades(load_sample("hospitals"))
-    assert ax.get_title() == "医院定级：得分与级别"
+    assert ax.get_title() == "医院定级：得分与定级结果"
     assert ax.get_yticklabels()[0].get_text() == "江城医科大学附属第一医院"
     figure_png(ax.figure)
 

@@ -111,7 +111,7 @@ def test_chinese_labels_render_without_missing_glyphs() -> None:
     set_language("zh")
     ax = plot_quadrants(tasks())
     assert "B  重要不紧急\n180 分钟" in [t.get_text() for t in ax.texts]
-    assert ax.get_title() == "时间管理矩阵"
+    assert ax.get_title() == "时间管理表"
     figure_png(ax.figure)  # a missing glyph would warn, and warnings are errors
     ax = plot_time_breakdown(log(), by="waster")
     assert ax.get_yticklabels()[0].get_text() == "偶发延误"

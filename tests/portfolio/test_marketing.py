@@ -11,7 +11,7 @@ from course.portfolio import OBJECTIVES, THREE_QUESTIONS, strategic_objective
 def test_three_questions_in_the_material_order() -> None:
     assert [q.question.en for q in THREE_QUESTIONS] == [
         "Where are we?", "Where do we want to go?", "How can we get there?"]
-    assert [q.question.zh for q in THREE_QUESTIONS] == ["我们在哪里?", "我们要去哪里?", "我们如何能到达那里?"]
+    assert [q.question.zh for q in THREE_QUESTIONS] == ["我们在哪里？", "我们要去哪里？", "我们如何能到达那里？"]
     assert [q.step.zh for q in THREE_QUESTIONS] == ["现状分析", "目标", "策略"]
 
 

@@ -59,7 +59,7 @@ def test_drucker_both_versions_are_named() -> None:
 def test_ladder_questions_and_plans() -> None:
     assert [s.zh for s in LADDER] == ["明确目标", "分清轻重缓急", "制定计划", "立即行动"]
     assert [q.zh for q in QUESTIONS] == [
-        "是必须要做的吗?", "不完成会怎样?", "是自己想要的吗?", "和目标直接相关吗?", "回报及收益高吗?",
+        "是必须要做的吗？", "不完成会怎样？", "是自己想要的吗？", "和目标直接相关吗？", "回报及收益高吗？",
     ]
     assert len(PLAN_QUESTIONS) == 6
     assert CALLS_PER_DAY == (10, 15)

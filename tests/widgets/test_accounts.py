@@ -115,7 +115,7 @@ def test_grader_speaks_chinese() -> None:
     grader = HospitalGrader()
     assert grader.cut_a.description == "A级最低得分"
     assert "江城医科大学附属第一医院" in grader.table.value
-    assert "默认级别" in grader.table.value
+    assert "默认定级" in grader.table.value
 
 
 # ------------------------------------------------------------------ physician scorecard
@@ -204,7 +204,7 @@ def test_scorecard_speaks_chinese() -> None:
     assert card.status.options[2] == ("−2 试用/咨商", -2)
     card.doctor.value = 0
     assert "处方现状：" in card.result.value
-    assert "下次拜访的目标" in card.result.value
+    assert "接下来几次拜访的拜访目的" in card.result.value
 
 
 # ------------------------------------------------------------------ self-check

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
@@ -32,7 +32,7 @@ def small_log() -> pd.DataFrame:
 def upload_entry(text: str, name: str = "mylog.csv") -> dict[str, object]:
     data = text.encode("utf-8")
     return {"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
-            "last_modified": datetime(2026, 3, 2, tzinfo=timezone.utc)}
+            "last_modified": datetime(2026, 3, 2, tzinfo=UTC)}
 
 
 def test_starts_on_the_examples_and_the_sample_log() -> None:

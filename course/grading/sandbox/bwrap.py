@@ -44,7 +44,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.grading.scratch import mount_scratch, private
+from course.grading.sandbox.scratch import mount_scratch, private
 
 __all__ = ["Limits", "Sandbox", "SandboxUnavailable", "installed_modules", "plan", "probe", "writable_places"]
 
@@ -142,7 +142,7 @@ class Sandbox:
 
         ``mounted`` maps writable places of the sandbox (:data:`WORKDIR`,
         ``/tmp``, :data:`HOME`, ``/dev/shm``) to host folders that are already
-        size-capped tmpfs (the worker's, see :mod:`course.grading.scratch`);
+        size-capped tmpfs (the worker's, see :mod:`course.grading.sandbox.scratch`);
         the others become bubblewrap's own tmpfs with the same sizes.
 
         Examples

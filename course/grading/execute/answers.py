@@ -1,7 +1,7 @@
 """Answers as data: taken out of the trainee's kernel, put into the clean one.
 
 Grading runs a trainee's notebook only to read its answers; the tests run in
-a fresh kernel where no trainee code ever ran (:mod:`course.grading.judge`).
+a fresh kernel where no trainee code ever ran (:mod:`course.grading.execute.judge`).
 What crosses between the two is this module's JSON, never an object:
 
 * :func:`encode` runs inside the trainee's kernel and writes the named
@@ -195,11 +195,11 @@ def decode(text: str, *, names: list[str] | None = None) -> dict[str, Any]:
     >>> decode('{"a": ["set", []]}')
     Traceback (most recent call last):
     ...
-    course.grading.kernel_answers.AnswerError: a: unknown tag 'set'
+    course.grading.execute.answers.AnswerError: a: unknown tag 'set'
     >>> decode("[" * 100_000)
     Traceback (most recent call last):
     ...
-    course.grading.kernel_answers.AnswerError: not JSON: nested too deeply
+    course.grading.execute.answers.AnswerError: not JSON: nested too deeply
     """
     if type(text) is not str or len(text) > MAX_CHARS:
         raise AnswerError(f"more than {MAX_CHARS:,} characters")

@@ -1,6 +1,6 @@
 """Clean kernels on demand: one sandboxed server per grading worker forks a fresh kernel per notebook.
 
-The clean kernel of :mod:`course.grading.judge` runs only the instructor's
+The clean kernel of :mod:`course.grading.execute.judge` runs only the instructor's
 code, so it need not pay for a new interpreter every time. The *server*
 (``serve``), started once per worker inside its own sandbox, imports
 ipykernel and the modules the instructor's cells import, and then only
@@ -16,7 +16,7 @@ and the client's exit code is the kernel's.
 
 Run as::
 
-    python -m course.grading.kernel_server serve SOCKET COPIES_JSON [MODULE ...]
+    python -m course.grading.execute.kernel_server serve SOCKET COPIES_JSON [MODULE ...]
     python -I -S kernel_server.py client SOCKET CONNECTION_FILE FILES WORK CPU_SECONDS
 
 Examples

@@ -21,7 +21,7 @@ import json
 import sqlite3
 import warnings
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -294,7 +294,7 @@ def _log_row(outcome: Outcome) -> dict[str, Any]:
             + ([{"code": "not_graded", "detail": outcome.failure, "notebook": "", "cell": ""}]
                if outcome.failure else [])
         ),
-        "graded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "graded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds": round(outcome.seconds, 3),
         "sandboxed": int(outcome.sandboxed),
     }

@@ -7,7 +7,7 @@ can be changed by it (the checking functions, IPython, the kernel's replies,
 1. **The trainee's kernel** (sandboxed) runs the submitted notebook as
    nbgrader would, only to read the answers: just before each instructor
    cell that reads an answer, the grader asks the kernel for those names'
-   values as data (:mod:`course.grading.kernel_answers`: tagged JSON of
+   values as data (:mod:`course.grading.execute.answers`: tagged JSON of
    builtin values, at most 1 MB, never an object).
 2. **A clean kernel** (sandboxed, started fresh for this notebook, with only
    the assignment's own files) runs the instructor's read-only cells -- the
@@ -57,18 +57,18 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Enum
 
-from course.grading.execute import AskError, GraderFailure, LimitedExecute
-from course.grading.kernel import KernelLaunch, user_task_count
-from course.grading.kernel_answers import MAX_CHARS, AnswerError, Unplain, decode, encode
+from course.grading.execute.answers import MAX_CHARS, AnswerError, Unplain, decode, encode
+from course.grading.execute.kernel import KernelLaunch, user_task_count
+from course.grading.execute.notebook import AskError, GraderFailure, LimitedExecute
 from course.grading.records import Reason
-from course.grading.sandbox import INPUT, WORKDIR, Limits, SandboxUnavailable, plan
+from course.grading.sandbox.bwrap import INPUT, WORKDIR, Limits, SandboxUnavailable, plan
 from course.grading.settings import sensitive_paths
 
 __all__ = ["JudgedExecute", "KernelPlan", "NotebookPlan", "answer_reads", "autograde_preprocessors", "bound_names",
            "imported_modules", "plan_from_gradebook", "plan_notebook", "read_names"]
 
 _CAPTURE_TIMEOUT = 10  # seconds a trainee's kernel gets to hand over its answers
-_ANSWERS_SOURCE = Path(__file__).with_name("kernel_answers.py").read_text(encoding="utf-8")
+_ANSWERS_SOURCE = Path(__file__).with_name("answers.py").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ escaped.
 
 Examples
 --------
->>> from course.grading.report import ReportData
+>>> from course.grading.report.figures import ReportData
 >>> html = render(ReportData(), course_name="<demo>")
 >>> "&lt;demo&gt;" in html and "<demo>" not in html
 True
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from html import escape
 
-from course.grading.report import BINS, ReportData, ScoreSummary
+from course.grading.report.figures import BINS, ReportData, ScoreSummary
 
 __all__ = ["histogram_svg", "render"]
 
@@ -39,7 +39,7 @@ def histogram_svg(summary: ScoreSummary, width: int = 320, height: int = 140) ->
 
     Examples
     --------
-    >>> from course.grading.report import ScoreSummary
+    >>> from course.grading.report.figures import ScoreSummary
     >>> svg = histogram_svg(ScoreSummary("ps1", 3, 50.0, 50.0, (1, 0, 0, 0, 0, 1, 0, 0, 0, 1)))
     >>> svg.count("<rect")
     3
@@ -83,7 +83,7 @@ def render(data: ReportData, *, course_name: str = "") -> str:
 
     Examples
     --------
-    >>> from course.grading.report import ReportData
+    >>> from course.grading.report.figures import ReportData
     >>> render(ReportData()).startswith("<!DOCTYPE html>")
     True
     """

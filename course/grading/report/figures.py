@@ -2,12 +2,7 @@
 
 :func:`read_grades` reads the gradebook (nbgrader's API) and the grading log
 into plain rows; :func:`summarise` turns rows into the report's figures
-(pure functions, easy to test); :func:`write_reports` writes, under the
-course's ``reports/`` folder,
-
-* ``grades.csv`` — one row per submission (score, lateness, status, reasons);
-* ``cell-grades.csv`` — one row per graded cell of every submission;
-* ``grading-report.html`` — see :mod:`course.grading.report_html`.
+(pure functions, easy to test); :mod:`course.grading.report.files` writes them.
 
 Examples
 --------
@@ -19,19 +14,15 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
-from course.grading.gradebook import LOG_TABLE
+from course.grading.record.gradebook import LOG_TABLE
 from course.grading.records import REASON_TITLES
-from course.grading.settings import course_directory, load_config
-from course.grading.textsafe import csv_row
 
 __all__ = [
     "CellRow",
@@ -44,8 +35,6 @@ __all__ = [
     "read_grades",
     "score_summaries",
     "summarise",
-    "write_csv",
-    "write_reports",
 ]
 
 BINS = 10
@@ -247,8 +236,7 @@ def read_grades(coursedir: Any) -> tuple[list[SubmissionRow], list[CellRow]]:
 
     Examples
     --------
-    >>> from course.grading.settings import course_directory, load_config
-    >>> submissions, cells = read_grades(course_directory(load_config(Path("course"))))  # doctest: +SKIP
+    >>>     >>> submissions, cells = read_grades(course_directory(load_config(Path("course"))))  # doctest: +SKIP
     """
     from nbgrader.api import Gradebook
 
@@ -289,55 +277,3 @@ def read_grades(coursedir: Any) -> tuple[list[SubmissionRow], list[CellRow]]:
                 submissions.append(SubmissionRow(assignment_name, student, "", "", 0.0, 0.0, 0.0, False,
                                                  entry["status"], reasons))
     return submissions, cells
-
-
-def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write ``rows`` as a CSV file; text a spreadsheet would run as a formula is neutralised.
-
-    A trainee id such as ``=1+2`` or ``@SUM(1,1)`` is written ``'=1+2``
-    (see :func:`course.grading.textsafe.csv_cell`), so opening the file in a
-    spreadsheet shows it instead of computing it.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     write_csv(Path(tmp) / "g.csv", [{"student": "=1+2", "score": -1.0}])
-    ...     (Path(tmp) / "g.csv").read_text().splitlines()
-    ['student,score', "'=1+2,-1.0"]
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        if not rows:
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(csv_row(row) for row in rows)
-
-
-def write_reports(course: Path, not_gradable: Iterable[tuple[str, str, str]] = ()) -> dict[str, Path]:
-    """Write ``reports/grades.csv``, ``reports/cell-grades.csv`` and the HTML report.
-
-    ``not_gradable``: ``(student, assignment, reason)`` of folders that are
-    not gradable submissions. Returns the paths written, by kind.
-
-    Examples
-    --------
-    >>> write_reports(Path("course"))["html"].name  # doctest: +SKIP
-    'grading-report.html'
-    """
-    from course.grading.report_html import render
-    coursedir = course_directory(load_config(course))
-    submissions, cells = read_grades(coursedir)
-    folder = Path(coursedir.root) / "reports"
-    outputs = {"csv": folder / "grades.csv", "cells": folder / "cell-grades.csv",
-               "html": folder / "grading-report.html"}
-    write_csv(outputs["csv"], [
-        {**{k: v for k, v in asdict(r).items() if k != "reasons"},
-         "reasons": "; ".join(f"{c}: {'/'.join(p for p in (n, cell) if p)} {d}".strip()
-                              for c, n, cell, d in r.reasons)}
-        for r in sorted(submissions, key=lambda r: (r.assignment, r.student))])
-    write_csv(outputs["cells"], [asdict(c) for c in sorted(cells, key=lambda c: (c.assignment, c.student, c.notebook))])
-    data = summarise(submissions, cells, not_gradable)
-    outputs["html"].write_text(render(data, course_name=str(coursedir.course_id)), encoding="utf-8")
-    return outputs

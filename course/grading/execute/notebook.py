@@ -4,7 +4,7 @@
 configuration, same per-cell timeout, interrupt and error handling, so the
 same grades) with what grading needs on top:
 
-* the kernel starts through :class:`~course.grading.kernel.LimitedKernelManager`
+* the kernel starts through :class:`~course.grading.execute.kernel.LimitedKernelManager`
   (sandbox, limits) and is stopped at once when done;
 * a time limit for the whole notebook;
 * a kernel that dies (``os._exit``, a segfault, the memory limit) or ignores
@@ -12,7 +12,7 @@ same grades) with what grading needs on top:
   output, so they score 0, and the cells already run keep their results;
 * output beyond a limit per cell is dropped (keeping errors and results);
 * :meth:`LimitedExecute.ask` evaluates an expression in the kernel between
-  cells and returns its text, which is how :mod:`course.grading.judge` reads
+  cells and returns its text, which is how :mod:`course.grading.execute.judge` reads
   a trainee's answers and puts them into the clean kernel; subclasses choose
   which cells run (:meth:`LimitedExecute.wanted`) and what happens before
   each (:meth:`LimitedExecute.before_cell`).
@@ -34,7 +34,7 @@ from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
-from course.grading.kernel import KernelLaunch, LimitedKernelManager
+from course.grading.execute.kernel import KernelLaunch, LimitedKernelManager
 from course.grading.records import Reason
 
 __all__ = ["AskError", "GraderFailure", "LimitedExecute", "copy_expression"]

@@ -9,11 +9,11 @@ too, and a pipe would hang the copy.
 
 :class:`SafeExchangeCollect` is nbgrader's collect with one change: it copies
 only real folders and plain files (see
-:func:`course.grading.discover.open_regular`: no symbolic link, no hard link,
+:func:`course.grading.discover.submissions.open_regular`: no symbolic link, no hard link,
 no device, pipe or socket), read without following links, and logs each
 item left out. The course's ``nbgrader_config.py`` selects it::
 
-    c.ExchangeFactory.collect = "course.grading.collect.SafeExchangeCollect"
+    c.ExchangeFactory.collect = "course.grading.discover.collect.SafeExchangeCollect"
 
 so both ``nbgrader collect`` and the formgrader's collect button use it.
 ``course grade`` itself never reads a link in ``submitted/`` either.
@@ -53,7 +53,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange.default.collect import ExchangeCollect
 from traitlets import Bool
 
-from course.grading.discover import copy_regular
+from course.grading.discover.submissions import copy_regular
 
 __all__ = ["SafeExchangeCollect", "copy_plain_tree", "owner_of"]
 

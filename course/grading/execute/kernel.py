@@ -20,11 +20,11 @@ from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
 
-from course.grading.sandbox import WORKDIR, Limits, Sandbox
+from course.grading.sandbox.bwrap import WORKDIR, Limits, Sandbox
 
 __all__ = ["KernelLaunch", "KernelServer", "LimitedKernelManager", "user_task_count"]
 
-LAUNCHER = str(Path(__file__).with_name("launch.py"))
+LAUNCHER = str(Path(__file__).parent.parent / "sandbox" / "launch.py")
 SERVER = str(Path(__file__).with_name("kernel_server.py"))
 
 
@@ -167,7 +167,7 @@ class LimitedKernelManager(AsyncKernelManager):
 
 
 class KernelServer:
-    """A :mod:`course.grading.kernel_server` process (in its own sandbox) that forks clean kernels.
+    """A :mod:`course.grading.execute.kernel_server` process (in its own sandbox) that forks clean kernels.
 
     Examples
     --------
@@ -188,7 +188,7 @@ class KernelServer:
         if sandbox is not None:
             command += sandbox.argv(connection_dir=str(folder), input_dir=str(folder), limits=limits)
         copies = sandbox.cache_copies() if sandbox is not None else []
-        command += [sys.executable, "-m", "course.grading.kernel_server", "serve", self.socket, json.dumps(copies),
+        command += [sys.executable, "-m", "course.grading.execute.kernel_server", "serve", self.socket, json.dumps(copies),
                     *modules]
         with open(folder / "server.log", "ab") as log:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,

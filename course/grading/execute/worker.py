@@ -9,7 +9,7 @@ A worker never writes to the gradebook. For each job it
    ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells`` which restores
    edited or deleted read-only and test cells from the gradebook's copy, and
    ``CheckCellMetadata``), reading a snapshot of the gradebook;
-3. judges it with :class:`~course.grading.judge.JudgedExecute`: the notebook
+3. judges it with :class:`~course.grading.execute.judge.JudgedExecute`: the notebook
    runs in the trainee's sandboxed kernel only to read the answers (as data),
    and the instructor's cells run in a fresh sandboxed kernel, with only the
    assignment's own files, where no trainee code ever ran; then nbgrader's
@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.grading import scratch
-from course.grading.cgroups import Cgroups
-from course.grading.discover import copy_regular, read_regular
-from course.grading.execute import GraderFailure
-from course.grading.judge import JudgedExecute, KernelPlan, NotebookPlan
-from course.grading.kernel import KernelLaunch, KernelServer
+from course.grading.discover.submissions import copy_regular, read_regular
+from course.grading.execute.judge import JudgedExecute, KernelPlan, NotebookPlan
+from course.grading.execute.kernel import KernelLaunch, KernelServer
+from course.grading.execute.notebook import GraderFailure
 from course.grading.records import Job, NotebookOutcome, Outcome, Reason
-from course.grading.sandbox import INPUT, WORKDIR, Limits, Sandbox
+from course.grading.sandbox import scratch
+from course.grading.sandbox.bwrap import INPUT, WORKDIR, Limits, Sandbox
+from course.grading.sandbox.cgroups import Cgroups
 
 __all__ = ["AssignmentInfo", "WorkerContext", "grade_one"]
 
@@ -88,7 +88,7 @@ class WorkerContext:
     preload: tuple[str, ...] = ()
     """Modules the instructor's cells import: the clean-kernel server imports them once."""
     fork_kernels: bool = True
-    """Clean kernels are forked by a per-worker :class:`~course.grading.kernel.KernelServer`."""
+    """Clean kernels are forked by a per-worker :class:`~course.grading.execute.kernel.KernelServer`."""
 
 
 def _server(ctx: WorkerContext) -> KernelServer | None:
@@ -108,7 +108,7 @@ def _copy_files(source: Path, target: Path, ignore: list[str], exclude: set[str]
     """Copy regular non-notebook files (no symbolic links, none over ``max_bytes``); return their paths.
 
     ``untrusted`` (a submission): only plain files, read without following
-    links, no hard link (see :func:`course.grading.discover.open_regular`).
+    links, no hard link (see :func:`course.grading.discover.submissions.open_regular`).
     """
     from nbgrader.utils import find_all_files
 

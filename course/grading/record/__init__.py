@@ -1,0 +1,1 @@
+"""Stage 4, record: :mod:`~course.grading.record.gradebook`, the one writer of the gradebook."""

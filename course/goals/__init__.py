@@ -74,7 +74,7 @@ from course.goals.smart import (
     assess_goal,
     stretch_of,
 )
-from course.goals.territory import account_potential, monthly_sales, quota_accounts
+from course.goals.territory import account_potential, district_name, monthly_sales, quota_accounts
 
 __all__ = [
     "BREAKDOWN",
@@ -114,6 +114,7 @@ __all__ = [
     "check_call_objectives",
     "coach_goal",
     "correlation",
+    "district_name",
     "fairness_check",
     "find_amounts",
     "find_deadline",

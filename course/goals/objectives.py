@@ -60,8 +60,8 @@ class ObjectiveCheck:
 
     def why(self) -> str:
         """The reasons of the failing letters, in one line."""
-        return " ".join(f"{v.letter}: {v.reason}" for v in self.report.verdict.letters
-                        if v.verdict == "fail")
+        return " ".join(_("{letter}: {reason}").format(letter=v.letter, reason=v.reason)
+                        for v in self.report.verdict.letters if v.verdict == "fail")
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,21 @@ class LetterVerdict:
         """True when the letter passes."""
         return self.verdict == "pass"
 
+    @property
+    def word(self) -> str:
+        """The verdict as a trainee reads it, in the language in force.
+
+        Examples
+        --------
+        >>> from course.i18n import set_language
+        >>> v = letter_verdict("T", "fail", "No deadline.")
+        >>> set_language("zh"); v.word
+        '不通过'
+        >>> set_language("en"); v.word
+        'fail'
+        """
+        return {"pass": _("pass"), "fail": _("fail"), "check": _("check")}[self.verdict]
+
 
 @dataclass(frozen=True)
 class SmartVerdict:
@@ -207,9 +222,13 @@ class SmartVerdict:
         raise CourseInputError.single("letter", letter, one_of("SMART"))
 
     def as_frame(self) -> pd.DataFrame:
-        """One row per letter: letter, name, verdict, reason, suggestion."""
+        """One row per letter: letter, name, verdict, reason, suggestion, in the language in force.
+
+        The verdict is its word (:attr:`LetterVerdict.word`); show the table with
+        :func:`course.data.readable` for headers in the same language.
+        """
         return pd.DataFrame(
-            [(v.letter, str(v.name), v.verdict, v.reason, v.suggestion) for v in self.letters],
+            [(v.letter, str(v.name), v.word, v.reason, v.suggestion) for v in self.letters],
             columns=["letter", "name", "verdict", "reason", "suggestion"],
         )
 

@@ -14,9 +14,10 @@ import pandas as pd
 
 from course.data._names import DISTRICTS
 from course.errors import CourseInputError
+from course.i18n import choose
 from course.inputs import check_choice, check_columns, check_not_empty
 
-__all__ = ["account_potential", "district_name_en", "monthly_sales", "quota_accounts"]
+__all__ = ["account_potential", "district_name", "district_name_en", "monthly_sales", "quota_accounts"]
 
 
 def district_name_en(name: str) -> str:
@@ -29,6 +30,20 @@ def district_name_en(name: str) -> str:
     """
     entry = DISTRICTS.get(name)
     return str(entry[0]) if entry else name
+
+
+def district_name(name: str) -> str:
+    """A district's name as a lesson shows it: English in English, the Chinese name in Chinese.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> set_language("zh"); district_name("江北区")
+    '江北区'
+    >>> set_language("en"); district_name("江北区")
+    'Jiangbei'
+    """
+    return choose(district_name_en(name), name)
 
 
 def _product_rows(frame: pd.DataFrame, product: str | None) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from course.goals import (
     check_call_objectives,
     split_objectives,
 )
+from course.i18n import set_language
 
 TODAY = date(2026, 3, 2)
 
@@ -72,3 +73,13 @@ def test_audit_of_the_sample_call_history() -> None:
     assert audit["ok"].equals(audit["enough"] & (audit["n_not_smart"] == 0))
     with pytest.raises(CourseInputError):
         audit_call_objectives(pd.DataFrame({"call_id": ["C1"]}))
+
+
+def test_why_an_objective_fails_reads_in_the_language_in_force() -> None:
+    set_language("zh")
+    try:
+        why = check_call_objectives(["加强关系"], today=TODAY).objectives[0].why()
+    finally:
+        set_language("en")
+    assert why.startswith("S：") and " M：" in why and ":" not in why
+    assert check_call_objectives(["加强关系"], today=TODAY).objectives[0].why().startswith("S: ")

@@ -15,6 +15,7 @@ from course.goals import (
     blend_shares,
     cascade_quota,
     correlation,
+    district_name,
     fairness_check,
     largest_remainder,
     monthly_sales,
@@ -25,6 +26,7 @@ from course.goals import (
     seasonality,
     stretch_target,
 )
+from course.i18n import set_language
 
 TERRITORIES = pd.DataFrame({"territory": ["N", "S", "E"], "history": [500, 300, 200],
                             "potential": [200, 500, 300]})
@@ -209,3 +211,17 @@ def test_sample_territory_inputs_and_backtest() -> None:
     blended = backtest_allocation(per_hospital, accounts.set_index("account")["potential"],
                                   unit="hospital_id", weight=0.5)
     assert blended.fair
+
+
+def test_a_district_is_named_in_the_language_in_force() -> None:
+    accounts = quota_accounts(load_sample("sales"), load_sample("hospitals"), load_sample("physicians"),
+                              load_sample("prescribing"))
+    try:
+        set_language("zh")
+        assert [district_name(t) for t in accounts["territory"].unique()] == list(accounts["territory"].unique())
+        set_language("en")
+        names = [district_name(t) for t in accounts["territory"].unique()]
+        assert "Jiangbei" in names and all(n.isascii() for n in names)
+        assert district_name("North") == "North"  # a district of another territory keeps its name
+    finally:
+        set_language("en")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from course.data import readable
 from course.errors import CourseInputError
 from course.goals import LETTER_NAMES, Goal, SmartThresholds, assess_goal, stretch_of
 from course.i18n import set_language
@@ -149,3 +150,26 @@ def test_reasons_and_suggestions_are_translated() -> None:
     frame = v.as_frame()
     assert list(frame.columns) == ["letter", "name", "verdict", "reason", "suggestion"]
     assert v.summary() == "S ✗  M ✗  A ?  R ?  T ✗"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["fail", "fail", "check", "check", "fail"]),
+                                              ("zh", ["不通过", "不通过", "待核实", "待核实", "不通过"])])
+def test_a_verdict_reads_as_a_word_of_the_language_in_force(lang: str, words: list[str]) -> None:
+    set_language(lang)
+    try:
+        v = assess_goal(Goal("尽量提高销量"), today=TODAY)
+        assert [x.word for x in v.letters] == words
+        assert [x.verdict for x in v.letters] == ["fail", "fail", "check", "check", "fail"]  # the codes stay
+    finally:
+        set_language("en")
+
+
+def test_the_verdict_table_reads_in_chinese_headers_and_words_included() -> None:
+    set_language("zh")
+    try:
+        frame = readable(assess_goal(Goal("尽量提高销量"), today=TODAY).as_frame())
+        assert list(frame.columns) == ["字母", "名称", "结论", "原因", "建议"]
+        assert frame["结论"].tolist() == ["不通过", "不通过", "待核实", "待核实", "不通过"]
+    finally:
+        set_language("en")
+    assert assess_goal(GOOD, today=TODAY).as_frame()["verdict"].tolist() == ["pass"] * 5

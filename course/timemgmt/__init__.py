@@ -46,6 +46,7 @@ from course.timemgmt.timelog import (
     activity_cost,
     analyse_timelog,
     hourly_value,
+    named_log,
     validate_timelog,
     working_hours,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "describe",
     "hourly_value",
     "matrix_layout",
+    "named_log",
     "pareto_sales",
     "plan_week",
     "quadrant",

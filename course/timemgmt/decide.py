@@ -2,11 +2,11 @@
 
 The training material asks, in this order:
 
-1. Must it be done? (是必须要做的吗?)
-2. What happens if it is not done? (不完成会怎样?)
-3. Do I want it? (是自己想要的吗?)
-4. Is it directly tied to my goal? (和目标直接相关吗?)
-5. Is the return high? (回报及收益高吗?)
+1. Must it be done? (是必须要做的吗？)
+2. What happens if it is not done? (不完成会怎样？)
+3. Do I want it? (是自己想要的吗？)
+4. Is it directly tied to my goal? (和目标直接相关吗？)
+5. Is the return high? (回报及收益高吗？)
 
 The training material stops at the questions; :func:`decide` turns the answers into one of
 four actions with the reason, using these rules (the first that applies wins):

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from course.errors import CourseInputError
-from course.i18n import Text
+from course.i18n import Text, _
 from course.inputs import bool_column, check_bool, check_choice, check_columns, number_column
 
 __all__ = [
@@ -198,18 +198,24 @@ def time_per_quadrant(tasks: pd.DataFrame, minutes: str = "minutes") -> pd.DataF
 def matrix_layout() -> pd.DataFrame:
     """Return the matrix as the training material draws it: rows important / not important, columns urgent / not urgent.
 
+    The row and column labels are in the language in force.
+
     Examples
     --------
-    >>> matrix_layout()
+    >>> from course.i18n import set_language
+    >>> set_language("en"); matrix_layout()
                    urgent not urgent
     important           A          B
     not important       C          D
+    >>> set_language("zh"); matrix_layout().loc["重要", "不紧急"]
+    'B'
+    >>> set_language("en")
     """
     return pd.DataFrame(
         [[quadrant(True, True), quadrant(True, False)],
          [quadrant(False, True), quadrant(False, False)]],
-        index=["important", "not important"],
-        columns=["urgent", "not urgent"],
+        index=[_("important"), _("not important")],
+        columns=[_("urgent"), _("not urgent")],
     )
 
 

@@ -31,6 +31,7 @@ from course.inputs import (
     text_column,
 )
 from course.timemgmt.matrix import QUADRANT_CODES, classify, describe
+from course.timemgmt.wasters import WASTER_INFO
 
 __all__ = [
     "CATEGORIES",
@@ -42,6 +43,7 @@ __all__ = [
     "activity_cost",
     "analyse_timelog",
     "hourly_value",
+    "named_log",
     "validate_timelog",
     "working_hours",
 ]
@@ -246,6 +248,40 @@ def analyse_timelog(log: pd.DataFrame, hourly_value: float | None = None) -> Tim
         days=days,
         hourly_value=rate,
     )
+
+
+def named_log(log: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a time log that names its codes, to show it to a trainee.
+
+    ``category`` and ``waster`` hold names in the language in force instead of codes
+    (``waiting`` → "Waiting" / "等待"); an entry without a cause gets an empty ``waster``;
+    a code the course does not know stays as it is. The log itself is unchanged.
+
+    Examples
+    --------
+    >>> from course.i18n import set_language
+    >>> log = pd.DataFrame({"minutes": [30, 20], "category": ["call", "waiting"],
+    ...                     "waster": [None, "unplanned_delays"]})
+    >>> set_language("zh"); named_log(log)[["category", "waster"]].to_numpy().tolist()
+    [['拜访医生', ''], ['等待', '偶发延误']]
+    >>> set_language("en"); named_log(log)["waster"].tolist()
+    ['', 'Unplanned delays']
+    """
+
+    def category(code: object) -> object:
+        return str(CATEGORY_NAMES[code]) if isinstance(code, str) and code in CATEGORY_NAMES else code
+
+    def cause(code: object) -> object:
+        if isinstance(code, str):
+            return str(WASTER_INFO[code].name) if code in WASTER_INFO else code
+        return "" if code is None or pd.isna(code) else code  # type: ignore[call-overload]
+
+    table = log.copy()
+    if "category" in table.columns:
+        table["category"] = pd.Series([category(c) for c in table["category"]], index=table.index, dtype=object)
+    if "waster" in table.columns:
+        table["waster"] = pd.Series([cause(w) for w in table["waster"]], index=table.index, dtype=object)
+    return table
 
 
 def working_hours(days: float, hours_per_day: float = 8.0) -> float:

@@ -71,7 +71,7 @@ def test_chinese_mode_shows_chinese_labels_and_draws_with_a_cjk_font(
 ) -> None:
     from .notebook import course_widget_roots, execute, run_all
 
-    lesson = "02_time.ipynb"
+    lesson = "zh/02_time.ipynb"  # the English edition sets English in its first cell
     open_notebook(page, server_zh, f"notebooks/{lesson}")
     assert run_all(page).errors() == []
     roots = course_widget_roots(page)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from course.errors import CourseInputError
+from course.i18n import set_language
 from course.timemgmt import QUADRANTS, classify, describe, matrix_layout, quadrant
 
 
@@ -79,3 +80,15 @@ def test_time_per_quadrant_of_a_task_list() -> None:
     assert empty["minutes"].sum() == 0 and (empty["share"] == 0).all()
     with pytest.raises(CourseInputError, match="row 2, minutes"):
         time_per_quadrant(tasks.assign(minutes=[1, -1, 1, 1]))
+
+
+def test_the_matrix_reads_in_chinese_with_the_same_letters() -> None:
+    set_language("zh")
+    try:
+        layout = matrix_layout()
+        assert layout.index.tolist() == ["重要", "不重要"]
+        assert layout.columns.tolist() == ["紧急", "不紧急"]
+        assert layout.loc["重要", "不紧急"] == "B"
+        assert layout.loc["不重要", "紧急"] == "C"
+    finally:
+        set_language("en")

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from course.errors import CourseInputError
-from course.timemgmt import activity_cost, analyse_timelog, hourly_value, working_hours
+from course.i18n import set_language
+from course.timemgmt import activity_cost, analyse_timelog, hourly_value, named_log, working_hours
 
 
 def _log() -> pd.DataFrame:
@@ -96,3 +97,19 @@ def test_what_an_hour_is_worth() -> None:
         hourly_value(float("nan"), 100)
     with pytest.raises(CourseInputError, match="minutes"):
         activity_cost(-10, 60)
+
+
+def test_a_named_log_shows_names_in_the_language_in_force_and_leaves_the_log_alone() -> None:
+    log = _log()
+    set_language("zh")
+    try:
+        named = named_log(log)
+        assert named["category"].tolist()[:3] == ["计划", "拜访医生", "等待"]
+        assert named["waster"].tolist()[:4] == ["", "", "偶发延误", "找东西"]
+    finally:
+        set_language("en")
+    assert named_log(log)["category"].tolist()[:2] == ["Planning", "Calls on doctors"]
+    assert log["category"].tolist()[:2] == ["planning", "call"]  # the original keeps its codes
+    assert analyse_timelog(log).total_minutes == 360
+    odd = log.assign(category=["planning", "meeting", "gym", "admin", "call", "call", "social"])
+    assert named_log(odd)["category"].tolist()[2] == "gym"  # an unknown code is shown as written

@@ -47,6 +47,10 @@ c.ClearSolutions.end_solution_delimeter = "END SOLUTION"
 c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
 c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 c.GenerateAssignment.create_assignment = True
+# a Chinese assignment (exercises/exN_x_zh/) gets the stubs in Chinese (ClearSolutionsByLanguage)
+from course.dev.release import generate_assignment_preprocessors  # noqa: E402
+
+c.GenerateAssignment.preprocessors = generate_assignment_preprocessors()
 
 # ------------------------------------------------------------------ running notebooks (autograde, validate, solutions)
 # `nbgrader autograde` (and the formgrader's Autograde button) judge as `course grade` does: the

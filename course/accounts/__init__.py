@@ -19,6 +19,7 @@ The lesson's quiz is in :mod:`course.quiz.accounts`.
 from __future__ import annotations
 
 from course.accounts.customers import (
+    FIELD_LABELS,
     INFORMATION_MODEL,
     MANAGEMENT_PRINCIPLES,
     SERVICE_TIERS,
@@ -80,6 +81,7 @@ __all__ = [
     "BED_BANDS",
     "DECILE_METHODS",
     "DEFAULT_GRID",
+    "FIELD_LABELS",
     "GRADES",
     "INFORMATION_MODEL",
     "KOL_PREPARATION",

@@ -22,6 +22,7 @@ from course.i18n import Text
 from course.inputs import check_choice, check_int
 
 __all__ = [
+    "FIELD_LABELS",
     "INFORMATION_MODEL",
     "MANAGEMENT_PRINCIPLES",
     "SERVICE_TIERS",
@@ -94,6 +95,34 @@ INFORMATION_MODEL: tuple[InfoLayer, ...] = (
               "亲友，宠物，工作单位，个人喜好，职业特点等"),
 )
 """The three layers, with the fields a representative keeps for a doctor."""
+
+FIELD_LABELS: dict[str, Text] = {
+    "name": Text("name", "姓名"),
+    "hospital": Text("hospital", "医院"),
+    "department": Text("department", "科室"),
+    "title": Text("title", "职称"),
+    "age": Text("age", "年龄"),
+    "gender": Text("gender", "性别"),
+    "phone": Text("phone", "电话"),
+    "products_used": Text("products used", "使用的产品"),
+    "prescribing_status": Text("prescribing status", "处方现状"),
+    "potential": Text("potential", "处方潜力"),
+    "patients_month": Text("patients month", "每月病人数"),
+    "call_history": Text("call history", "拜访记录"),
+    "best_visit_time": Text("best visit time", "最佳拜访时间"),
+    "family_and_friends": Text("family and friends", "亲友"),
+    "interests": Text("interests", "兴趣爱好"),
+    "career_goals": Text("career goals", "职业目标"),
+    "academic_activities": Text("academic activities", "学术活动"),
+    "personal_preferences": Text("personal preferences", "个人喜好"),
+}
+"""How a lesson names each field of :data:`INFORMATION_MODEL` (``str(label)`` in the language in force).
+
+Examples
+--------
+>>> FIELD_LABELS["products_used"].en, FIELD_LABELS["products_used"].zh
+('products used', '使用的产品')
+"""
 
 MANAGEMENT_PRINCIPLES: tuple[Text, ...] = (
     Text("dynamic: update the records every month", "动态管理：月变更"),

@@ -124,6 +124,6 @@ def step_text(number: int) -> Text:
     """
     here = stage(number).name
     if number == TOP_STAGE:
-        return Text(f"{here.en} (keep)", f"{here.zh} (保持)")
+        return Text(f"{here.en} (keep)", f"{here.zh}（保持）")
     there = STAGES[number + 1].name
     return Text(f"{here.en} → {there.en}", f"{here.zh} → {there.zh}")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from course.dev.editions import is_chinese
-from course.dev.english import english_sentences, output_text
+from course.dev.english import english_sentences, output_text, shows_english
 
 __all__ = ["EnglishInChineseOutput", "pytest_runtest_call"]
 
@@ -29,11 +29,13 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     """After nbval runs a cell of a Chinese notebook, look for English in what it printed."""
     result = yield
     outputs = getattr(item, "test_outputs", None)
-    if outputs and is_chinese(Path(str(item.path))):
+    path = Path(str(item.path))
+    cell = getattr(item, "cell", None)
+    cell_id = str(cell.get("id")) if cell is not None else ""
+    if outputs and is_chinese(path) and not shows_english(path.name, cell_id):
         found = english_sentences(output_text(outputs))
         if found:
-            cell = getattr(item, "cell", None)
-            where = f"cell {cell.get('id')}" if cell is not None else item.name
+            where = f"cell {cell_id}" if cell_id else item.name
             shown = "; ".join(repr(s) for s in found[:5])
             raise EnglishInChineseOutput(
                 f"{where} of a Chinese notebook prints English: {shown} (print it with "

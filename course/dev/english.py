@@ -4,8 +4,8 @@ A Chinese lesson may name products (CARDIA), codes (H01, q3), units (mg), column
 backticks and published methods (SMART, BCG, 目标管理（Management by Objectives, Drucker
 1954）); it may not show an English sentence. A run of at least three English words, two of
 them lower-case words such as "the" or "calls", counts as a sentence; inline code, code
-blocks, link targets, HTML tags, citations in brackets with a year, and the names in
-:data:`ALLOWED` do not.
+blocks, link targets, HTML tags, citations in brackets with a year, the names in
+:data:`ALLOWED` and the sample territory's hospital names (proper names, like products) do not.
 
 Examples
 --------
@@ -17,12 +17,20 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import html
 import io
 import re
 import tokenize
 from typing import Any
 
-__all__ = ["ALLOWED", "comments", "english_sentences", "output_text", "prose"]
+__all__ = ["ALLOWED", "SHOWS_ENGLISH", "comments", "english_sentences", "output_text", "prose",
+           "shows_english"]
+
+# cells of the Chinese edition that print English on purpose: (notebook file, cell id) -> why
+SHOWS_ENGLISH = {
+    ("00_welcome.ipynb", "00-07"): "shows one quadrant's name in both languages",
+}
 
 ALLOWED = (
     # names of published methods, codes of practice and products a Chinese text may keep
@@ -53,12 +61,25 @@ _INLINE = re.compile(r"`[^`]*`")
 _LINK_TARGET = re.compile(r"(?<=\])\([^)]*\)")
 _URL = re.compile(r"<?https?://\S+>?")
 _TAG = re.compile(r"<[^>]+>")
+_TRUNCATED = re.compile(r"([A-Za-z][A-Za-z'’ ,-]*?)(?:\.\.\.|…)")
+_STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 # a bracketed citation: a name and a year, e.g. （Management by Objectives, Drucker 1954）
 _CITATION = re.compile(r"[(（][^()（）]*\b(1[89]|20)\d\d\b[^()（）]*[)）]")
 _WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \t]*[,;:.!?/]?[ \t]+{_WORD})+")
 _LOWER = re.compile(r"[a-z][a-z'’]+(?:-[a-z]+)*")
+
+
+def shows_english(notebook: str, cell_id: str) -> bool:
+    """True for a cell of :data:`SHOWS_ENGLISH`, whose English output is the point.
+
+    Examples
+    --------
+    >>> shows_english("00_welcome.ipynb", "00-07"), shows_english("02_time.ipynb", "00-07")
+    (True, False)
+    """
+    return (notebook, cell_id) in SHOWS_ENGLISH
 
 
 def prose(markdown: str) -> str:
@@ -75,6 +96,22 @@ def prose(markdown: str) -> str:
     return text
 
 
+@functools.cache
+def _allowed() -> list[str]:
+    """:data:`ALLOWED` and the sample territory's English hospital names, longest first."""
+    from course.data import load_sample
+
+    names = [str(n) for n in load_sample("hospitals")["name_en"].dropna()]
+    return sorted({*ALLOWED, *names}, key=len, reverse=True)
+
+
+def _drop_cut_name(match: re.Match[str]) -> str:
+    """A name pandas cut short ("Jiangcheng Hospital of ...") goes like the whole name."""
+    cut = match.group(1).strip()
+    known = len(cut) >= 10 and any(name.startswith(cut) for name in _allowed())
+    return " " if known else match.group(0)
+
+
 def english_sentences(text: str) -> list[str]:
     """The English sentences in ``text`` (a Chinese edition's prose or printed output).
 
@@ -86,9 +123,14 @@ def english_sentences(text: str) -> list[str]:
     ['Goals motivate us']
     >>> english_sentences("Specific, Measurable, Achievable, Relevant, Time-bound")
     []
+    >>> english_sentences("H07 Jiangcheng Hospital of Integrated Chinese and Western Medicine")
+    []
+    >>> english_sentences("H07 Jiangcheng Hospital of Integrated Chinese and ... 三级乙等")
+    []
     """
     text = _CITATION.sub(" ", text)
-    for name in sorted(ALLOWED, key=len, reverse=True):
+    text = _TRUNCATED.sub(_drop_cut_name, text)
+    for name in _allowed():
         text = text.replace(name, " ")
     found = []
     for match in _RUN.finditer(text):
@@ -128,7 +170,8 @@ def output_text(outputs: list[Any]) -> str:
     >>> output_text([{"output_type": "stream", "text": "共 3 家\\n"},
     ...              {"output_type": "display_data", "data": {"text/plain": "<Figure>",
     ...                                                       "image/png": "..."}},
-    ...              {"output_type": "execute_result", "data": {"text/html": "<b>表</b>"}}])
+    ...              {"output_type": "execute_result", "data": {"text/html": "<b>表</b>"}},
+    ...              {"output_type": "execute_result", "data": {"text/plain": "<function f(x: int)>"}}])
     '共 3 家\\n\\n 表 '
     """
     parts = []
@@ -141,10 +184,13 @@ def output_text(outputs: list[Any]) -> str:
             parts.append(str(output.get("evalue", "")))
         elif any(key.startswith("image/") or "widget" in key for key in data):
             continue
-        elif "text/plain" in data:
-            parts.append("".join(data["text/plain"]))
+        elif "text/html" in data:  # a table, as JupyterLab shows it (pandas' text form is cut)
+            page = _STYLE.sub(" ", "".join(data["text/html"]))
+            parts.append(html.unescape(_TAG.sub(" ", page)))
         elif "text/markdown" in data:
             parts.append(prose("".join(data["text/markdown"])))
-        elif "text/html" in data:
-            parts.append(_TAG.sub(" ", "".join(data["text/html"])))
+        elif "text/plain" in data:
+            text = "".join(data["text/plain"]).strip()
+            if not (text.startswith("<") and text.endswith(">") and "\n" not in text):
+                parts.append(text)  # not an object's repr such as <function f(x: int)>
     return "\n".join(parts)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
@@ -26,7 +27,7 @@ from course.inputs import check_choice
 from course.inputs.phrases import columns_received
 from course.plots._style import GRADE_COLOURS, new_axes, plot_context, plot_text, title
 
-__all__ = ["TIER_COLOURS", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
+__all__ = ["TIER_COLOURS", "move_highlight", "move_hospital_grades", "plot_hospital_grades", "plot_status_potential", "status_potential_counts"]
 
 TIER_COLOURS: dict[str, str] = {**GRADE_COLOURS, "D": "#969696"}
 """Colour of each call tier's letter: A/B/C as the grades, D (not a target) grey."""
@@ -97,6 +98,49 @@ def plot_hospital_grades(
     return ax
 
 
+def move_hospital_grades(ax: Axes, graded: pd.DataFrame, cutoffs: GradeCutoffs) -> list[Artist]:
+    """Set the moving parts of a :func:`plot_hospital_grades` chart to new grades and cut-offs.
+
+    The bar colours, the cut-off lines and their labels and the legend's counts
+    become what ``plot_hospital_grades(graded, cutoffs=cutoffs)`` would draw; the
+    bars' order and lengths (the scores) must be those the chart was drawn with.
+    Returns the artists changed, for :class:`course.widgets._chart.KeptChart`.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"hospital_id": ["H1", "H2"], "name_zh": ["甲", "乙"], "name_en": ["A", "B"],
+    ...                   "score": [80.0, 50.0], "grade": ["A", "B"]})
+    >>> ax = plot_hospital_grades(h)
+    >>> moved = move_hospital_grades(ax, h.assign(grade=["B", "C"]), GradeCutoffs(a=85, b=60))
+    >>> [bar.get_gid() for bar in ax.patches]
+    ['grade-B', 'grade-C']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['A (0)', 'B (1)', 'C (1)']
+    """
+    graded = graded.sort_values("score", ascending=False, kind="stable")
+    grades = graded["grade"].astype(str).tolist()
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("grade-")]
+    if len(bars) != len(grades):
+        raise ValueError(f"the chart has {len(bars)} bars, the table {len(grades)} hospitals")
+    for bar, grade in zip(bars, grades, strict=True):
+        bar.set_facecolor(GRADE_COLOURS[grade])
+        bar.set_gid(f"grade-{grade}")
+    moved: list[Artist] = list(bars)
+    for letter, value in (("A", cutoffs.a), ("B", cutoffs.b)):
+        line = next(x for x in ax.lines if x.get_gid() == f"cutoff-{letter}")
+        line.set_xdata([value, value])
+        label = next(t for t in ax.texts if t.get_gid() == f"cutoff-label-{letter}")
+        label.set_x(value)
+        label.set_text(f" {letter} ≥ {value:g}")
+        moved += [line, label]
+    legend = ax.get_legend()
+    assert legend is not None, "a chart drawn by plot_hospital_grades has a legend"
+    for text, grade in zip(legend.get_texts(), GRADES, strict=True):
+        text.set_text(f"{grade} ({grades.count(grade)})")
+    moved.append(legend)
+    return moved
+
+
 def plot_status_potential(
     scored: pd.DataFrame,
     ax: Axes | None = None,
@@ -157,6 +201,23 @@ def plot_status_potential(
         for side in ("top", "right", "bottom", "left"):
             ax.spines[side].set_visible(False)
     return ax
+
+
+def move_highlight(ax: Axes, status: int, potential_class: str) -> list[Artist]:
+    """Move the red frame of a :func:`plot_status_potential` chart (drawn with a highlight) to a cell.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"status": [1, 4], "potential_class": ["high", "low"]})
+    >>> ax = plot_status_potential(scored, highlight=(1, "high"))
+    >>> [p.get_xy() for p in move_highlight(ax, -4, "low")]
+    [(-0.46, 1.54)]
+    """
+    row = POTENTIAL_CLASSES.index(check_choice("potential_class", potential_class, POTENTIAL_CLASSES))
+    column = status_level(status).value + 4
+    frame = next(p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "highlight")
+    frame.set_xy((column - 0.46, row - 0.46))
+    return [frame]
 
 
 def status_potential_counts(scored: pd.DataFrame) -> np.ndarray:

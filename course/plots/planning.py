@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import calendar
 import math
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.patches import Rectangle
 
 from course.accounts.frequency import TIERS
@@ -24,7 +27,8 @@ from course.planning.cycle import CyclePlan
 from course.plots._style import new_axes, plot_context, title
 from course.plots.accounts import TIER_COLOURS
 
-__all__ = ["ACCOUNT_COLOURS", "calendar_cells", "plot_call_calendar", "plot_response_curves"]
+__all__ = ["ACCOUNT_COLOURS", "calendar_cells", "call_calendar_still", "move_call_calendar", "plot_call_calendar",
+           "plot_response_curves"]
 
 ACCOUNT_COLOURS: tuple[str, ...] = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
                                     "#17becf", "#bcbd22")
@@ -75,17 +79,14 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
     ...                         "tier": ["A", "C"]})
     >>> ax = plot_call_calendar(plan_cycle(doctors, 2026, 3))
     >>> {c.get_label(): len(c.get_offsets()) for c in ax.collections}
-    {'A': 6, 'C': 2}
+    {'A': 6, 'B': 0, 'C': 2}
     """
     cells = calendar_cells(plan.year, plan.month)
     n_rows = max(r for _c, r in cells.values()) + 1
-    per_day = plan.calls.groupby("date", sort=False)
-    points: dict[str, list[tuple[float, float]]] = {t: [] for t in TIERS}
-    most = int(plan.calls.groupby("date").size().max()) if len(plan.calls) else 0
-    rows_inside = max(3, math.ceil(most / COLUMNS))
+    marks = _calendar_marks(plan)
+    working = set(plan.days)
     with plot_context():
         ax = new_axes(ax, figsize=(8, 1.2 * n_rows + 1.2))
-        working = set(plan.days)
         for when, (col, row) in cells.items():
             y0 = n_rows - 1 - row
             is_working = when in working
@@ -99,25 +100,15 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
                 ax.text(col + 0.5, y0 + 0.45, title("day off"), ha="center", va="center",
                         fontsize=8, color="#888888")
                 continue
-            day_calls = per_day.get_group(when) if when in per_day.groups else None
-            count = 0 if day_calls is None else len(day_calls)
+            count, visited = marks.days.get(when, (0, ""))
             ax.text(col + 0.93, y0 + 0.9, str(count), ha="right", va="top", fontsize=8,
                     fontweight="bold", color="#333333", gid=f"count-{when.isoformat()}")
-            if day_calls is None:
-                continue
-            for i, tier in enumerate(day_calls["tier"]):
-                r, c = divmod(i, COLUMNS)
-                x = col + 0.14 + c * (0.72 / (COLUMNS - 1))
-                y = y0 + 0.68 - r * (0.46 / max(rows_inside - 1, 1))
-                points[str(tier)].append((x, y))
-            visited = " ".join(dict.fromkeys(day_calls["hospital_id"].astype(str)))
             ax.text(col + 0.5, y0 + 0.1, visited, ha="center", va="center", fontsize=6,
                     color="#555555", gid=f"hospitals-{when.isoformat()}")
-        for tier in TIERS:
-            if points[tier]:
-                xy = np.array(points[tier])
-                ax.scatter(xy[:, 0], xy[:, 1], marker="s", s=22, color=TIER_COLOURS[tier],
-                           edgecolor="white", linewidth=0.4, label=tier, zorder=3)
+        for tier in CALLED_TIERS:  # every tier that may be called, so another plan can fill it
+            xy = np.array(marks.points[tier]).reshape(-1, 2)
+            ax.scatter(xy[:, 0], xy[:, 1], marker="s", s=22, color=TIER_COLOURS[tier],
+                       edgecolor="white", linewidth=0.4, label=tier, zorder=3)
         ax.set_xlim(0, 5)
         ax.set_ylim(0, n_rows)
         names = [title(n) for n in ("Mon", "Tue", "Wed", "Thu", "Fri")]
@@ -127,15 +118,104 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
         ax.tick_params(length=0)
         for side in ("left", "bottom", "top", "right"):
             ax.spines[side].set_visible(False)
-        heading = title("Call plan {month}: {scheduled} calls on {days} working days").format(
-            month=f"{plan.year}-{plan.month:02d}", scheduled=plan.scheduled, days=len(plan.days))
-        missing = plan.demand - plan.scheduled
-        if missing > 0:
-            heading = title("{heading}; {missing} not planned").format(heading=heading, missing=missing)
-        ax.set_title(heading, fontsize=10, pad=22)
-        if any(points.values()):
-            ax.legend(title=title("Tier"), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.set_title(_calendar_heading(plan), fontsize=10, pad=22)
+        ax.legend(title=title("Tier"), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return ax
+
+
+CALLED_TIERS = tuple(t for t in TIERS if t != "D")
+"""The tiers a plan calls on (D is not a target); the calendar's legend lists them all."""
+
+
+@dataclass(frozen=True)
+class _Marks:
+    points: dict[str, list[tuple[float, float]]]
+    """Each tier's squares (x, y)."""
+    days: dict[date, tuple[int, str]]
+    """Each planned day's number of calls and the hospitals visited."""
+    rows_inside: int
+    """Rows of squares a day holds."""
+
+
+def _calendar_marks(plan: CyclePlan) -> _Marks:
+    cells = calendar_cells(plan.year, plan.month)
+    n_rows = max(r for _c, r in cells.values()) + 1
+    most = int(plan.calls.groupby("date").size().max()) if len(plan.calls) else 0
+    rows_inside = max(3, math.ceil(most / COLUMNS))
+    points: dict[str, list[tuple[float, float]]] = {t: [] for t in TIERS}
+    days: dict[date, tuple[int, str]] = {}
+    for key, day_calls in plan.calls.groupby("date", sort=False):
+        when = key if isinstance(key, date) else None
+        if when is None or when not in cells:
+            continue
+        col, row = cells[when]
+        y0 = n_rows - 1 - row
+        for i, tier in enumerate(day_calls["tier"]):
+            r, c = divmod(i, COLUMNS)
+            points[str(tier)].append((col + 0.14 + c * (0.72 / (COLUMNS - 1)),
+                                      y0 + 0.68 - r * (0.46 / max(rows_inside - 1, 1))))
+        days[when] = (len(day_calls), " ".join(dict.fromkeys(day_calls["hospital_id"].astype(str))))
+    return _Marks(points, days, rows_inside)
+
+
+def _calendar_heading(plan: CyclePlan) -> str:
+    heading = title("Call plan {month}: {scheduled} calls on {days} working days").format(
+        month=f"{plan.year}-{plan.month:02d}", scheduled=plan.scheduled, days=len(plan.days))
+    missing = plan.demand - plan.scheduled
+    if missing > 0:
+        heading = title("{heading}; {missing} not planned").format(heading=heading, missing=missing)
+    return heading
+
+
+def call_calendar_still(plan: CyclePlan) -> tuple[object, ...]:
+    """What the unmoving parts of :func:`plot_call_calendar` show: the month, its working days
+    and the rows of squares a day holds.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from course.planning import plan_cycle
+    >>> doctors = pd.DataFrame({"physician_id": ["D1"], "hospital_id": ["H1"], "tier": ["A"]})
+    >>> call_calendar_still(plan_cycle(doctors, 2026, 3))[-1]
+    3
+    """
+    marks = _calendar_marks(plan)
+    return (plan.year, plan.month, tuple(plan.days), marks.rows_inside)
+
+
+def move_call_calendar(ax: Axes, plan: CyclePlan) -> list[Artist]:
+    """Set a :func:`plot_call_calendar` chart to another plan of the same month and days.
+
+    The squares, each day's count and hospitals and the heading become the new plan's;
+    what :func:`call_calendar_still` returns must be unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from course.planning import plan_cycle
+    >>> doctors = pd.DataFrame({"physician_id": ["D1", "D2"], "hospital_id": ["H1", "H2"],
+    ...                         "tier": ["A", "A"]})
+    >>> ax = plot_call_calendar(plan_cycle(doctors, 2026, 3))
+    >>> _ = move_call_calendar(ax, plan_cycle(doctors.head(1), 2026, 3))
+    >>> {c.get_label(): len(c.get_offsets()) for c in ax.collections}
+    {'A': 6, 'B': 0, 'C': 0}
+    """
+    marks = _calendar_marks(plan)
+    moved: list[Artist] = []
+    for collection in ax.collections:
+        if isinstance(collection, PathCollection) and collection.get_label() in marks.points:
+            collection.set_offsets(np.array(marks.points[str(collection.get_label())]).reshape(-1, 2))
+            moved.append(collection)
+    for text in ax.texts:
+        gid = str(text.get_gid())
+        kind, _sep, day = gid.partition("-")
+        if kind not in {"count", "hospitals"}:
+            continue
+        count, visited = marks.days.get(date.fromisoformat(day), (0, ""))
+        text.set_text(str(count) if kind == "count" else visited)
+        moved.append(text)
+    ax.title.set_text(_calendar_heading(plan))
+    return [*moved, ax.title]
 
 
 def plot_response_curves(allocation: Allocation, ax: Axes | None = None) -> Axes:

@@ -12,6 +12,7 @@ import math
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -27,8 +28,11 @@ from course.portfolio.lifecycle import STAGES
 __all__ = [
     "ADOPTER_COLOURS",
     "BCG_COLOURS",
+    "BUBBLES",
     "MIN_DRAWN_SHARE",
     "STAGE_SPANS",
+    "bcg_growth_limits",
+    "move_bcg",
     "plot_bcg",
     "plot_lifecycle",
     "plot_product_history",
@@ -88,6 +92,7 @@ def plot_bcg(
     share_cutoff: float = SHARE_CUTOFF,
     size: str | None = "sales_mrmb",
     classic: bool = True,
+    growth_limits: tuple[float, float] | None = None,
 ) -> Axes:
     """Draw the BCG growth-share matrix: one bubble per product, sized by sales.
 
@@ -105,6 +110,9 @@ def plot_bcg(
         Column giving the bubble area (sales); ``None`` for equal bubbles.
     classic
         Run the share axis from high to low, as in the classic chart.
+    growth_limits
+        The growth axis; by default centred on ``growth_cutoff`` around the data
+        (:func:`bcg_growth_limits` gives one axis for a range of cut-offs).
 
     Examples
     --------
@@ -114,15 +122,7 @@ def plot_bcg(
     >>> [t.get_text() for t in ax.texts][:2]
     ['A', 'B']
     """
-    placed = classify_portfolio(products, growth_cutoff=growth_cutoff, share_cutoff=share_cutoff)
-    growth = placed["market_growth"].to_numpy(dtype=float)
-    share = np.maximum(placed["relative_share"].to_numpy(dtype=float), MIN_DRAWN_SHARE)
-    if size is not None and size in placed.columns:
-        weights = pd.to_numeric(placed[size], errors="coerce").fillna(0).clip(lower=0).to_numpy(float)
-        top = weights.max()
-        areas = 80 + 1500 * (weights / top if top > 0 else np.ones_like(weights))
-    else:
-        areas = np.full(len(placed), 400.0)
+    placed, share, growth, areas = _bubble_data(products, growth_cutoff, share_cutoff, size)
     names = _names(placed)
     with plot_context():
         ax = _axes(ax, (7, 5.5))
@@ -130,16 +130,10 @@ def plot_bcg(
         span = max(0.7, float(np.max(np.abs(np.log10(share / share_cutoff)))) + 0.35)
         low, high = share_cutoff * 10 ** -span, share_cutoff * 10**span
         ax.set_xlim((high, low) if classic else (low, high))
-        pad = max(0.05, float(np.max(np.abs(growth - growth_cutoff))) * 1.25)
-        ax.set_ylim(growth_cutoff - pad, growth_cutoff + pad)
+        ax.set_ylim(*(growth_limits or bcg_growth_limits(products, (growth_cutoff,))))
         ax.axvline(share_cutoff, color="#444444", linestyle="--", linewidth=1)
-        ax.axhline(growth_cutoff, color="#444444", linestyle="--", linewidth=1)
-        for code, quadrant in QUADRANTS.items():
-            mask = placed["quadrant"].to_numpy() == code
-            if mask.any():
-                ax.scatter(share[mask], growth[mask], s=areas[mask], color=BCG_COLOURS[code],
-                           alpha=0.75, edgecolor="#333333", linewidth=0.8, zorder=3,
-                           label=plot_text(quadrant.names))
+        ax.axhline(growth_cutoff, color="#444444", linestyle="--", linewidth=1, gid="growth-cutoff")
+        _bubbles(ax, placed, share, growth, areas)
         for name, x, y, area in zip(names, share, growth, areas, strict=True):
             # below the bubble: a marker of area s points² has a diameter of √s points
             ax.annotate(name, (x, y), textcoords="offset points", xytext=(0, -math.sqrt(area) / 2 - 2),
@@ -153,6 +147,85 @@ def plot_bcg(
         ax.set_ylabel(title("Market growth"))
         ax.set_title(title("BCG growth-share matrix"))
     return ax
+
+
+BUBBLES = "bcg-bubbles"
+"""gid of the bubbles of :func:`plot_bcg` (one collection per quadrant)."""
+
+
+def _bubbles(ax: Axes, placed: pd.DataFrame, share: np.ndarray, growth: np.ndarray,
+             areas: np.ndarray) -> list[Artist]:
+    drawn: list[Artist] = []
+    for code, quadrant in QUADRANTS.items():
+        mask = placed["quadrant"].to_numpy() == code
+        if mask.any():
+            drawn.append(ax.scatter(share[mask], growth[mask], s=areas[mask], color=BCG_COLOURS[code],
+                                    alpha=0.75, edgecolor="#333333", linewidth=0.8, zorder=3,
+                                    label=plot_text(quadrant.names), gid=BUBBLES))
+    return drawn
+
+
+def _bubble_data(products: pd.DataFrame, growth_cutoff: float, share_cutoff: float,
+                 size: str | None) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    placed = classify_portfolio(products, growth_cutoff=growth_cutoff, share_cutoff=share_cutoff)
+    growth = placed["market_growth"].to_numpy(dtype=float)
+    share = np.maximum(placed["relative_share"].to_numpy(dtype=float), MIN_DRAWN_SHARE)
+    if size is not None and size in placed.columns:
+        weights = pd.to_numeric(placed[size], errors="coerce").fillna(0).clip(lower=0).to_numpy(float)
+        top = weights.max()
+        areas = 80 + 1500 * (weights / top if top > 0 else np.ones_like(weights))
+    else:
+        areas = np.full(len(placed), 400.0)
+    return placed, share, growth, areas
+
+
+def bcg_growth_limits(products: pd.DataFrame, cutoffs: tuple[float, ...]) -> tuple[float, float]:
+    """The growth axis of :func:`plot_bcg` that shows the data around every cut-off in ``cutoffs``.
+
+    With one cut-off the axis is centred on it; a widget passes the ends of its slider, so
+    moving the cut-off moves the line and recolours the bubbles on an axis that stays.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"market_growth": [0.2, 0.03]})
+    >>> [round(x, 4) for x in bcg_growth_limits(table, (0.1,))]
+    [-0.025, 0.225]
+    >>> [round(x, 4) for x in bcg_growth_limits(table, (0.0, 0.3))]
+    [-0.25, 0.6375]
+    """
+    growth = pd.to_numeric(products["market_growth"], errors="coerce").dropna().to_numpy(float)
+    ends = []
+    for cutoff in cutoffs:
+        pad = max(0.05, float(np.max(np.abs(growth - cutoff))) * 1.25) if len(growth) else 0.05
+        ends += [cutoff - pad, cutoff + pad]
+    return float(min(ends)), float(max(ends))
+
+
+def move_bcg(ax: Axes, products: pd.DataFrame, *, growth_cutoff: float, share_cutoff: float,
+             size: str | None = "sales_mrmb") -> list[Artist]:
+    """Move the growth cut-off of a :func:`plot_bcg` chart drawn with fixed ``growth_limits``:
+    the dashed line moves and the bubbles take their new quadrants' colours.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"product": ["A", "B"], "market_growth": [0.2, 0.03],
+    ...                       "relative_share": [1.5, 0.4], "sales_mrmb": [30, 10]})
+    >>> ax = plot_bcg(table, growth_limits=(-0.3, 0.6))
+    >>> _ = move_bcg(ax, table, growth_cutoff=0.25, share_cutoff=1.0)
+    >>> sorted(str(c.get_label()) for c in ax.collections)
+    ['Cash cow', 'Dog']
+    """
+    for collection in list(ax.collections):
+        if collection.get_gid() == BUBBLES:
+            collection.remove()
+    line = next(x for x in ax.lines if x.get_gid() == "growth-cutoff")
+    line.set_ydata([growth_cutoff, growth_cutoff])
+    placed, share, growth, areas = _bubble_data(products, growth_cutoff, share_cutoff, size)
+    with plot_context():
+        bubbles = _bubbles(ax, placed, share, growth, areas)
+    # the products' names and the quadrants' names lie over the bubbles
+    over = [t for t in ax.texts if str(t.get_gid()).startswith(("product", "quadrant-"))]
+    return [line, *bubbles, *over]
 
 
 def _names(placed: pd.DataFrame) -> list[str]:

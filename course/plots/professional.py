@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.projections.polar import PolarAxes
 
 from course.plots._style import new_axes, plot_context, plot_text, title
 from course.professional import SPOKES, SURVEY, WheelAssessment, assess_wheel
 
-__all__ = ["WEAK_COLOUR", "WHEEL_COLOUR", "plot_survey", "plot_wheel"]
+__all__ = ["WEAK_COLOUR", "WHEEL_COLOUR", "move_wheel", "plot_survey", "plot_wheel"]
 
 WHEEL_COLOUR = "#4c72b0"
 """Outline and fill of the wheel."""
@@ -76,13 +77,56 @@ def plot_wheel(scores: Mapping[str, float] | WheelAssessment, ax: Axes | None = 
                 color=WEAK_COLOUR, label="weakest")
         ax.set_ylim(0, 10)
         ax.set_yticks([2, 4, 6, 8, 10])
-        ax.set_xticks(angles, [f"{plot_text(s.name)}\n{_fmt(v)}" for s, v in zip(SPOKES, values, strict=True)])
+        ax.set_xticks(angles, _spoke_labels(values))
         ax.tick_params(axis="x", pad=10)
-        heading = title("Wheel of life")
-        state = title("lopsided") if assessment.lopsided else title("balanced")
-        mean = title("mean {score}").format(score=f"{assessment.mean:.1f}")
-        ax.set_title(f"{heading}: {state}, {mean}", pad=18)
+        ax.set_title(_wheel_title(assessment), pad=18)
     return ax
+
+
+def _spoke_labels(values: np.ndarray) -> list[str]:
+    return [f"{plot_text(s.name)}\n{_fmt(v)}" for s, v in zip(SPOKES, values, strict=True)]
+
+
+def _wheel_title(assessment: WheelAssessment) -> str:
+    heading = title("Wheel of life")
+    state = title("lopsided") if assessment.lopsided else title("balanced")
+    mean = title("mean {score}").format(score=f"{assessment.mean:.1f}")
+    return f"{heading}: {state}, {mean}"
+
+
+def move_wheel(ax: Axes, assessment: WheelAssessment) -> list[Artist]:
+    """Set a :func:`plot_wheel` chart to new scores: the wheel, the mean, the weakest, the labels.
+
+    Returns the artists changed (with the axes' grid and labels, which lie over the
+    wheel's area), for :class:`course.widgets._chart.KeptChart`.
+
+    Examples
+    --------
+    >>> scores = dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, personal_growth=6)
+    >>> ax = plot_wheel(scores)
+    >>> _ = move_wheel(ax, assess_wheel({**scores, "health": 9}))
+    >>> ax.lines[0].get_ydata().tolist()
+    [8.0, 7.0, 6.0, 7.0, 9.0, 5.0, 6.0, 8.0]
+    >>> ax.get_title()
+    'Wheel of life: lopsided, mean 6.9'
+    """
+    keys = [s.key for s in SPOKES]
+    values = np.array([assessment.scores[k] for k in keys])
+    angles = spoke_angles()
+    closed = np.append(values, values[0])
+    wheel, mean, weakest = (next(x for x in ax.lines if x.get_label() == name)
+                            for name in ("wheel", "mean", "weakest"))
+    area = next(p for p in ax.patches if p.get_label() == "wheel area")
+    wheel.set_ydata(closed)
+    area.set_xy(np.column_stack([np.append(angles, angles[0]), closed]))  # type: ignore[attr-defined]
+    mean.set_ydata(np.full_like(mean.get_xdata(), assessment.mean))
+    weak = [keys.index(k) for k in assessment.weakest]
+    weakest.set_data(angles[weak], values[weak])
+    with plot_context():
+        ax.set_xticks(angles, _spoke_labels(values))
+    ax.title.set_text(_wheel_title(assessment))  # its place stays where the chart put it
+    # the axes' grid, labels and rim lie over the wheel's area: they are drawn again with it
+    return [wheel, area, mean, weakest, ax.xaxis, ax.yaxis, *ax.spines.values(), ax.title]
 
 
 def plot_survey(ax: Axes | None = None) -> Axes:

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
@@ -28,7 +29,8 @@ from course.timemgmt.pareto import ParetoResult, abc_analysis
 from course.timemgmt.timelog import CATEGORY_NAMES, TimeLogSummary, analyse_timelog
 from course.timemgmt.wasters import WASTER_INFO
 
-__all__ = ["CELLS", "WASTER_COLOUR", "plot_pareto", "plot_quadrants", "plot_time_breakdown"]
+__all__ = ["CELLS", "TASK_MARKS", "WASTER_COLOUR", "move_quadrants", "plot_pareto", "plot_quadrants",
+           "plot_time_breakdown"]
 
 CELLS: dict[str, tuple[float, float]] = {"A": (0.0, 1.0), "B": (1.0, 1.0), "C": (0.0, 0.0), "D": (1.0, 0.0)}
 """Lower-left corner of each quadrant's unit cell: urgent left, important on top."""
@@ -79,27 +81,7 @@ def plot_quadrants(tasks: pd.DataFrame, ax: Axes | None = None, *, label: str = 
             x0, y0 = CELLS[code]
             ax.add_patch(Rectangle((x0, y0), 1, 1, facecolor=QUADRANT_COLOURS[code], alpha=0.18,
                                    edgecolor="white", linewidth=3, label=f"cell {code}"))
-            rows = placed[placed["quadrant"] == code]
-            name = QUADRANTS[code].name
-            heading = f"{code}  {plot_text(name)}"
-            if size is not None and size in placed.columns:
-                minutes = float(pd.to_numeric(rows[size], errors="coerce").fillna(0).sum())
-                heading += "\n" + title("{minutes} min").format(minutes=f"{minutes:g}")
-            ax.text(x0 + 0.04, y0 + 0.96, heading, va="top", ha="left", fontsize=10,
-                    fontweight="bold", color="#333333")
-            if rows.empty:
-                continue
-            points = _positions(len(rows)) + np.array([x0, y0])
-            if size is not None and size in rows.columns:
-                sizes = 40 + 2.0 * pd.to_numeric(rows[size], errors="coerce").fillna(0).to_numpy()
-            else:
-                sizes = np.full(len(rows), 80.0)
-            ax.scatter(points[:, 0], points[:, 1], s=sizes, color=QUADRANT_COLOURS[code],
-                       edgecolor="#333333", linewidth=0.6, zorder=3, label=code)
-            if label in rows.columns:
-                for (px, py), text in zip(points, rows[label].astype(str), strict=True):
-                    ax.annotate(text, (px, py), xytext=(0, -11), textcoords="offset points",
-                                ha="center", va="top", fontsize=8, zorder=4)
+        _place_tasks(ax, placed, label, size)
         ax.set_xlim(0, 2)
         ax.set_ylim(0, 2)
         ax.set_xticks([0.5, 1.5], [title("Urgent"), title("Not urgent")])
@@ -130,6 +112,59 @@ def _table_and_labels(summary: TimeLogSummary, by: str) -> tuple[pd.DataFrame, l
         labels = [str(a) for a in table.index]
         colours = [BAR_COLOUR] * len(table)
     return table, labels, colours
+
+
+TASK_MARKS = "task-marks"
+"""gid of what :func:`plot_quadrants` draws for the tasks (headings, points, names)."""
+
+
+def _place_tasks(ax: Axes, placed: pd.DataFrame, label: str, size: str | None) -> list[Artist]:
+    """Draw each cell's heading and its tasks; return what was drawn."""
+    drawn: list[Artist] = []
+    for code in QUADRANT_CODES:
+        x0, y0 = CELLS[code]
+        rows = placed[placed["quadrant"] == code]
+        heading = f"{code}  {plot_text(QUADRANTS[code].name)}"
+        if size is not None and size in placed.columns:
+            minutes = float(pd.to_numeric(rows[size], errors="coerce").fillna(0).sum())
+            heading += "\n" + title("{minutes} min").format(minutes=f"{minutes:g}")
+        drawn.append(ax.text(x0 + 0.04, y0 + 0.96, heading, va="top", ha="left", fontsize=10,
+                             fontweight="bold", color="#333333", gid=TASK_MARKS))
+        if rows.empty:
+            continue
+        points = _positions(len(rows)) + np.array([x0, y0])
+        if size is not None and size in rows.columns:
+            sizes = 40 + 2.0 * pd.to_numeric(rows[size], errors="coerce").fillna(0).to_numpy()
+        else:
+            sizes = np.full(len(rows), 80.0)
+        drawn.append(ax.scatter(points[:, 0], points[:, 1], s=sizes, color=QUADRANT_COLOURS[code],
+                                edgecolor="#333333", linewidth=0.6, zorder=3, label=code, gid=TASK_MARKS))
+        if label in rows.columns:
+            for (px, py), text in zip(points, rows[label].astype(str), strict=True):
+                drawn.append(ax.annotate(text, (px, py), xytext=(0, -11), textcoords="offset points",
+                                         ha="center", va="top", fontsize=8, zorder=4, gid=TASK_MARKS))
+    return drawn
+
+
+def move_quadrants(ax: Axes, tasks: pd.DataFrame, *, label: str = "task",
+                   size: str | None = "minutes") -> list[Artist]:
+    """Put another list of tasks on a :func:`plot_quadrants` chart: the cells' headings, points
+    and names are drawn anew, the cells and axes stay.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"task": ["call plan"], "minutes": [60], "important": [True],
+    ...                       "urgent": [False]})
+    >>> ax = plot_quadrants(tasks)
+    >>> _ = move_quadrants(ax, pd.concat([tasks, tasks.assign(task="stock-out", urgent=True)]))
+    >>> [c.get_label() for c in ax.collections]
+    ['A', 'B']
+    """
+    for artist in [*ax.texts, *ax.collections]:
+        if artist.get_gid() == TASK_MARKS:
+            artist.remove()
+    with plot_context():
+        return _place_tasks(ax, classify(tasks), label, size)
 
 
 def plot_time_breakdown(data: TimeLogSummary | pd.DataFrame, by: str = "quadrant",

@@ -55,6 +55,8 @@ class CourseWidget(widgets.VBox):
         self.last_result: Any = None
         self.last_error: CourseInputError | None = None
         self.last_exception: Exception | None = None
+        self.updates = 0
+        """How many times the widget recomputed what it shows (for tests and the benchmark)."""
         super().__init__(children=[*(children or []), self.feedback], **kwargs)
         # lets browser tests and custom CSS find every course widget on a page
         self.add_class("course-widget")
@@ -87,6 +89,7 @@ class CourseWidget(widgets.VBox):
         self._guarded(self._update)
 
     def _update(self) -> None:
+        self.updates += 1
         result = self.compute()
         self.last_result = result
         self.show(result)

@@ -39,10 +39,16 @@ from course.accounts.status import status_options
 from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty
-from course.plots._style import GRADE_COLOURS, PngCache, figure_png
-from course.plots.accounts import plot_hospital_grades, plot_status_potential
+from course.plots._style import GRADE_COLOURS
+from course.plots.accounts import (
+    move_highlight,
+    move_hospital_grades,
+    plot_hospital_grades,
+    plot_status_potential,
+)
 from course.quiz.accounts import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = [
@@ -145,7 +151,7 @@ class HospitalGrader(CourseWidget):
         self.tabs.set_title(0, _("Table"))
         self.tabs.set_title(1, _("Chart"))
         self._chart_for: GraderView | None = None
-        self._chart_pngs = PngCache(size=24)  # moving a slider back costs no drawing
+        self._chart = KeptChart(self.chart)  # a cut-off moves a few artists, not the whole chart
         super().__init__(children=[sliders, self.summary, self.tabs])
         self.tabs.observe(lambda _c: self._guarded(self._draw_if_shown), names="selected_index")
         self._loading = False
@@ -203,20 +209,22 @@ class HospitalGrader(CourseWidget):
             self.draw_chart()
 
     def draw_chart(self) -> None:
-        """Draw the chart of the current grades, unless it is already drawn."""
+        """Draw the chart of the current grades, unless it is already drawn.
+
+        Moving a cut-off recolours the bars and moves a line (the chart is kept);
+        a weight changes the scores and their order, so the chart is drawn whole.
+        """
         result = self.last_result
         if result is None or result is self._chart_for:
             return
         graded = result.graded
-        # everything the chart shows: each hospital's score and grade, the cut-offs, the language
-        key = (tuple(graded["score"].tolist()), tuple(graded["grade"].astype(str).tolist()),
-               result.cutoffs, get_language())
-
-        def draw() -> bytes:
-            ax = plot_hospital_grades(graded, cutoffs=result.cutoffs)
-            return figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
-
-        self.chart.value = self._chart_pngs.get(key, draw)
+        # what the still parts show: each hospital's score (the bars' order and length), the language
+        still = (tuple(graded["score"].tolist()), get_language())
+        self._chart.show(
+            still,
+            lambda: plot_hospital_grades(graded, cutoffs=result.cutoffs),
+            lambda ax: move_hospital_grades(ax, graded, result.cutoffs),
+        )
         self._chart_for = result
 
     def _table_html(self, graded: pd.DataFrame) -> str:
@@ -298,7 +306,6 @@ class PhysicianScorecard(CourseWidget):
             str(product): potential_cutoffs(group["potential"])
             for product, group in self._territory.groupby("product", sort=True)
         }
-        self._grid_png: dict[tuple[int, str, str], bytes] = {}
         self._loading = False
 
         self.doctor = widgets.Dropdown(
@@ -320,6 +327,7 @@ class PhysicianScorecard(CourseWidget):
             value=-1, description=_("Adoption-ladder stage"), style=_STYLE)
         self.result = widgets.HTML()
         self.grid = self.image()
+        self._grid = KeptChart(self.grid)  # another doctor moves the red frame only
         super().__init__(children=[
             self.doctor,
             widgets.HBox([self.product, self.status]),
@@ -400,11 +408,9 @@ class PhysicianScorecard(CourseWidget):
         body = "<br>".join(html.escape(line) for line in lines)
         heading = html.escape(_("Call objectives for the next visits"))
         self.result.value = f"<div>{body}</div><div><b>{heading}</b><ul>{items}</ul></div>"
-        key = (s.status, s.potential_class, lang)
-        if key not in self._grid_png:
-            ax = plot_status_potential(self._territory, highlight=(s.status, s.potential_class))
-            self._grid_png[key] = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
-        self.grid.value = self._grid_png[key]
+        cell = (s.status, s.potential_class)
+        self._grid.show(lang, lambda: plot_status_potential(self._territory, highlight=cell),
+                        lambda ax: move_highlight(ax, *cell))
 
 
 class AccountsQuiz(ChoiceQuiz):

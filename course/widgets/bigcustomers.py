@@ -32,10 +32,15 @@ from course.bigcustomers.negotiation import (
     prepare_negotiation,
 )
 from course.data import load_sample
-from course.i18n import _, choose
-from course.plots.bigcustomers import plot_relationship_health
+from course.i18n import _, choose, get_language
+from course.plots.bigcustomers import (
+    move_relationship_health,
+    plot_relationship_health,
+    relationship_health_still,
+)
 from course.quiz.bigcustomers import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["BigCustomersQuiz", "NegotiationPlanner", "RelationshipHealthCheck"]
@@ -195,6 +200,7 @@ class RelationshipHealthCheck(CourseWidget):
                                              layout=layout, continuous_update=False)
         self.summary = widgets.HTML()
         self.chart = self.image()
+        self._chart = KeptChart(self.chart, dpi=100)
         sliders = [self.max_days, self.recent, self.min_doctors, self.best_day, self.follow_up]
         super().__init__([*sliders, self.summary, self.chart])
         self.watch(*sliders)
@@ -214,7 +220,9 @@ class RelationshipHealthCheck(CourseWidget):
             text = _("{status} · to work on: {checks}").format(status=STATUSES[row["status"]], checks=work)
             lines.append(f"<li><b>{html.escape(str(row['hospital_id']))}</b> {html.escape(text)}</li>")
         self.summary.value = "<ul>" + "".join(lines) + "</ul>"
-        self.draw(self.chart, plot_relationship_health(result))
+        still = (relationship_health_still(result), get_language())  # the same statuses: the marks move
+        self._chart.show(still, lambda: plot_relationship_health(result),
+                         lambda ax: move_relationship_health(ax, result))
 
 
 class BigCustomersQuiz(ChoiceQuiz):

@@ -11,14 +11,12 @@ Both only wire controls to :mod:`course.goals` and :mod:`course.plots.goals`.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from numbers import Integral
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.axes import Axes
 
 from course.data import load_sample
 from course.goals import (
@@ -41,15 +39,20 @@ from course.goals import (
 from course.goals.smart import LETTER_NAMES
 from course.i18n import _, choose, get_language
 from course.inputs import check_number
-from course.plots._style import PngCache, figure_png
 from course.plots.goals import (
     VERDICT_COLOURS,
+    attainment_limits,
+    fairness_still,
+    move_fairness,
+    move_quota_split,
     plot_fairness,
     plot_quota_split,
     plot_smart_board,
+    quota_split_still,
 )
 from course.quiz.goals import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["CoachResult", "GoalsQuiz", "QuotaAllocator", "QuotaResult", "SmartCoach"]
@@ -170,7 +173,6 @@ class SmartCoach(CourseWidget):
 
 
 # ---------------------------------------------------------------- quota allocator
-_PNG_CACHE = PngCache(size=32)
 """Charts the allocators rendered, by (chart, language, data); about 30-60 kB each."""
 
 
@@ -261,7 +263,11 @@ class QuotaAllocator(CourseWidget):
             widgets.HTML(heading.format(html.escape(_("Fairness check")))),
             self.fairness_line, self.against, self.fairness_image,
         ])
-        self._drawn: dict[str, tuple[str, str, str]] = {}
+        # a weight moves bars and points on kept charts instead of drawing them whole
+        self._split_chart = KeptChart(self.split_image, dpi=100)
+        self._fairness_chart = KeptChart(self.fairness_image, dpi=100)
+        self._limits: tuple[float, float] | None = None
+        self._limits_for: tuple[int, int] | None = None
         self.product.observe(lambda _change: self._guarded(self._change_product), names="value")
         self.watch(self.budget, self.stretch, self.weight, self.season, self.territory, self.against)
         self.refresh()
@@ -326,8 +332,9 @@ class QuotaAllocator(CourseWidget):
             "territory": _("Territory"), "history": _("History a month"), "potential": _("Potential a month"),
             "history_share": _("History share"), "potential_share": _("Potential share"),
             "share": _("Share"), "quota": _("Quota")})
-        self._redraw("split", territories.to_json(), self.split_image,
-                     lambda: plot_quota_split(territories))
+        self._split_chart.show((quota_split_still(territories), get_language()),
+                               lambda: plot_quota_split(territories),
+                               lambda ax: move_quota_split(ax, territories))
         self.months_table.value = _table(result.months.reset_index(names=_("Territory")), {})
         accounts = result.cascade.accounts
         chosen = accounts[accounts["territory"] == self.territory.value]
@@ -342,22 +349,29 @@ class QuotaAllocator(CourseWidget):
         self.fairness_line.value = "<b>{}</b><br>{}".format(html.escape(report.summary()), html.escape(_(
             "Backtest: quotas for the last months set from the first months with this weight, "
             "compared with what each account actually sold.")))
-        key = f"{self.against.value}:{report.threshold}:{report.table.to_json()}"
-        self._redraw("fairness", key, self.fairness_image,
-                     lambda: plot_fairness(report, against=self.against.value))
+        against, limits = self.against.value, self._attainment_limits()
+        self._fairness_chart.show((fairness_still(report, against, limits), get_language()),
+                                  lambda: plot_fairness(report, against=against, limits=limits),
+                                  lambda ax: move_fairness(ax, report, against))
 
-    def _redraw(self, name: str, key: str, image: widgets.Image, plot: Callable[[], Axes]) -> None:
-        """Show the chart ``name`` for the data ``key``; render it only if not rendered before.
+    def _attainment_limits(self) -> tuple[float, float] | None:
+        """The attainment axis for every weight: the weight moves the points, not the axis.
 
-        A chart whose data did not change is left alone, and one whose data was
-        drawn before (a slider moved back, the growth/size toggle flipped back)
-        comes from :data:`_PNG_CACHE` instead of being rendered again.
+        A quota is linear in the weight, so each account's attainment lies between its
+        values at weights 0 and 1; the axis covers both backtests (kept per data set).
         """
-        full_key = (name, get_language(), key)
-        if self._drawn.get(name) == full_key:
-            return
-        image.value = _PNG_CACHE.get(full_key, lambda: figure_png(plot().figure))  # type: ignore[arg-type]
-        self._drawn[name] = full_key
+        monthly = self._monthly_now
+        if monthly is None:
+            return None
+        key = (id(monthly), id(self._accounts_now))
+        if self._limits_for != key:
+            potential = self._accounts_now.set_index("account")["potential"]
+            ends = [backtest_allocation(monthly, potential, unit="account", weight=w).table["attainment"]
+                    for w in (0.0, 1.0)]
+            self._limits = attainment_limits(pd.concat(ends))
+            self._limits_for = key
+        return self._limits
+
 
 
 def _table(frame: pd.DataFrame, columns: dict[str, str]) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from course.data import load_sample
 from course.errors import CourseInputError, Phrase
-from course.i18n import _
+from course.i18n import _, get_language
 from course.planning import (
     DEFAULT_ACCOUNTS,
     MATERIAL_CALLS_PER_DAY,
@@ -44,9 +44,15 @@ from course.planning import (
 )
 from course.plots._style import figure_png
 from course.plots.accounts import TIER_COLOURS
-from course.plots.planning import plot_call_calendar, plot_response_curves
+from course.plots.planning import (
+    call_calendar_still,
+    move_call_calendar,
+    plot_call_calendar,
+    plot_response_curves,
+)
 from course.quiz.planning import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["CallPlanner", "PlannerView", "PlanningQuiz"]
@@ -165,6 +171,7 @@ class CallPlanner(CourseWidget):
         self.month_table = widgets.HTML()
         self.day_table = widgets.HTML()
         self.calendar = self.image()
+        self._calendar = KeptChart(self.calendar)
 
         self.total_calls = widgets.IntText(value=10, description=_("Calls to allocate"), style=_STYLE)
         self.accounts = [self._account_row(*row) for row in DEFAULT_ACCOUNTS]
@@ -309,9 +316,10 @@ class CallPlanner(CourseWidget):
         if result is None:
             return
         if self.tabs.selected_index == 1 and result.plan is not self._calendar_for:
-            ax = plot_call_calendar(result.plan)
-            self.calendar.value = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]
-            self._calendar_for = result.plan
+            plan = result.plan  # another plan of the same month moves squares and numbers only
+            self._calendar.show((call_calendar_still(plan), get_language()),
+                                lambda: plot_call_calendar(plan), lambda ax: move_call_calendar(ax, plan))
+            self._calendar_for = plan
         if self.tabs.selected_index == 3 and result.allocation is not self._curves_for:
             ax = plot_response_curves(result.allocation)
             self.curves.value = figure_png(ax.figure, dpi=72)  # type: ignore[arg-type]

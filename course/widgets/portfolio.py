@@ -17,13 +17,14 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from course.data import load_sample
 from course.i18n import _, choose, get_language
 from course.inputs import check_columns, check_not_empty, check_number
 from course.plots._style import PngCache, figure_png
-from course.plots.portfolio import plot_bcg, plot_lifecycle
+from course.plots.portfolio import bcg_growth_limits, move_bcg, plot_bcg, plot_lifecycle
 from course.portfolio.bcg import (
     GROWTH_CUTOFF,
     QUADRANTS,
@@ -42,6 +43,7 @@ from course.portfolio.lifecycle import (
 from course.portfolio.marketing import OBJECTIVES
 from course.quiz.portfolio import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["PortfolioExplorer", "PortfolioQuiz", "PortfolioView"]
@@ -117,7 +119,6 @@ class PortfolioExplorer(CourseWidget):
         self._sales_edits: dict[str, str] = {}
         self._loading = False
         self._life_pngs = PngCache(size=12)
-        self._bcg_pngs = PngCache(size=16)  # entries that only change the life cycle draw no matrix
 
         style = {"description_width": "initial"}
         self.growth_cutoff = widgets.FloatSlider(
@@ -145,6 +146,7 @@ class PortfolioExplorer(CourseWidget):
             description=_("Periods averaged"), style=style)
         self.reset = widgets.Button(description=_("Reset"), icon="undo")
         self.bcg_image = self.image()
+        self._bcg = KeptChart(self.bcg_image, dpi=100)  # the growth cut-off moves a line and recolours
         self.life_image = self.image()
         self.summary = widgets.HTML()
         self.table = widgets.HTML()
@@ -266,16 +268,21 @@ class PortfolioExplorer(CourseWidget):
         lang = get_language()  # the images are cached per language
         growth_cutoff, share_cutoff = self.growth_cutoff.value, self.share_cutoff.value
 
-        def draw_bcg() -> bytes:
+        products = result.products
+        slider = self.growth_cutoff
+        limits = bcg_growth_limits(products, (slider.min, slider.max))  # one axis for every cut-off
+
+        def build() -> Axes:
             # fixed margins: a layout engine would double the drawing time of each update
             figure = Figure(figsize=(6.5, 5))
             ax = figure.add_axes((0.11, 0.1, 0.86, 0.83))
-            plot_bcg(result.products, ax, growth_cutoff=growth_cutoff, share_cutoff=share_cutoff)
-            return figure_png(figure)
+            return plot_bcg(products, ax, growth_cutoff=growth_cutoff, share_cutoff=share_cutoff,
+                            growth_limits=limits)
 
-        # the matrix shows the products' numbers and the cut-offs; the sales per period do not
-        bcg_key = (result.products.to_json(), growth_cutoff, share_cutoff, lang)
-        self.bcg_image.value = self._bcg_pngs.get(bcg_key, draw_bcg)
+        # the matrix's axes show the products and the share cut-off; the growth cut-off moves
+        still = (products.to_json(), share_cutoff, limits, lang)
+        self._bcg.show(still, build, lambda ax: move_bcg(ax, products, growth_cutoff=growth_cutoff,
+                                                         share_cutoff=share_cutoff))
         stage = result.stage.code if result.stage else None
         self.life_image.value = self._life_pngs.get(
             (stage, lang),

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from course.i18n import _
-from course.plots.professional import plot_wheel
+from course.i18n import _, get_language
+from course.plots.professional import move_wheel, plot_wheel
 from course.professional import (
     SPOKES,
     WheelAssessment,
@@ -21,6 +21,7 @@ from course.professional import (
 )
 from course.quiz.professional import questions
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 from course.widgets.quiz import ChoiceQuiz
 
 __all__ = ["ProfessionalQuiz", "WheelOfLife"]
@@ -60,6 +61,7 @@ class WheelOfLife(CourseWidget):
         }
         self.summary = widgets.HTML()
         self.chart = self.image()
+        self._chart = KeptChart(self.chart, dpi=100)  # a slider moves the wheel on a kept chart
         intro = widgets.HTML(html.escape(_("Score each spoke from 0 (very unhappy) to 10 (fully satisfied).")))
         super().__init__([intro, widgets.HBox([widgets.VBox(list(self.sliders.values())), self.chart]),
                           self.summary])
@@ -78,7 +80,7 @@ class WheelOfLife(CourseWidget):
         balance = _("Balance")
         self.summary.value = (f"<b>{html.escape(result.summary())}</b><br>"
                               f"{html.escape(balance)}: {result.balance:.2f} · {html.escape(advice)}")
-        self.draw(self.chart, plot_wheel(result))
+        self._chart.show(get_language(), lambda: plot_wheel(result), lambda ax: move_wheel(ax, result))
 
 
 class ProfessionalQuiz(ChoiceQuiz):

@@ -25,7 +25,7 @@ from course.errors import CourseInputError, Phrase
 from course.i18n import _, choose, get_language
 from course.inputs import check_int
 from course.plots._style import QUADRANT_COLOURS, PngCache, figure_png
-from course.plots.time import plot_quadrants, plot_time_breakdown
+from course.plots.time import move_quadrants, plot_quadrants, plot_time_breakdown
 from course.quiz.time import mark_sorting, practice_tasks, sorting_score
 from course.timemgmt import (
     QUADRANT_CODES,
@@ -38,6 +38,7 @@ from course.timemgmt import (
     time_per_quadrant,
 )
 from course.widgets._base import CourseWidget
+from course.widgets._chart import KeptChart
 
 __all__ = ["BoardResult", "QuadrantQuiz", "TimeMatrixBoard", "example_tasks"]
 
@@ -115,7 +116,7 @@ class TimeMatrixBoard(CourseWidget):
         self._tasks_version = self._log_version = 0
         self._classified: tuple[int, pd.DataFrame, pd.DataFrame] | None = None
         self._analysed: tuple[tuple[int, float], TimeLogSummary] | None = None
-        self._matrix_pngs = PngCache(size=4)
+        self._matrix_for: tuple[int, str] | None = None
         self._log_pngs = PngCache(size=8)
 
         # -- my tasks
@@ -129,6 +130,7 @@ class TimeMatrixBoard(CourseWidget):
         self.clear = widgets.Button(description=_("Clear the tasks"), icon="trash")
         self.board = widgets.HTML()
         self.matrix_image = self.image()
+        self._matrix = KeptChart(self.matrix_image, dpi=100)
 
         # -- my time log
         self.breakdown = widgets.Dropdown(
@@ -232,9 +234,10 @@ class TimeMatrixBoard(CourseWidget):
         """Show the board, the matrix chart, the log summary and its chart."""
         lang = get_language()
         self.board.value = _board_html(result)
-        self.matrix_image.value = self._matrix_pngs.get(
-            (self._tasks_version, lang),
-            lambda: figure_png(plot_quadrants(result.tasks).figure))  # type: ignore[arg-type]
+        if self._matrix_for != (self._tasks_version, lang):  # a new task is drawn on the kept matrix
+            self._matrix.show(lang, lambda: plot_quadrants(result.tasks),
+                              lambda ax: move_quadrants(ax, result.tasks))
+            self._matrix_for = (self._tasks_version, lang)
         self.source.value = "<i>{}</i>".format(html.escape(
             _("Time log: {name}").format(name=self._log_name)))
         self.log_summary.value = _log_html(result)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from course.accounts import (
+    FIELD_LABELS,
     INFORMATION_MODEL,
     SERVICE_TIERS,
     DepartmentWeights,
@@ -140,3 +141,11 @@ def test_competition_analysis() -> None:
     assert assess_competition(2, 1, False).pressure == 2
     with pytest.raises(CourseInputError, match="strength: got 6"):
         assess_competition(2, 6, False)
+
+
+def test_every_field_of_the_information_model_has_a_label_in_both_languages() -> None:
+    fields = [field for layer in INFORMATION_MODEL for field in layer.fields]
+    assert set(fields) == set(FIELD_LABELS)
+    for field in fields:
+        label = FIELD_LABELS[field]
+        assert label.en == field.replace("_", " ") and label.zh and label.zh != label.en, field

@@ -62,10 +62,14 @@ def server(lab_root: Path) -> Iterator[LabServer]:
         yield running
 
 
+# what `COURSE_LANG=zh make lab` sets: the kernels' language and JupyterLab's locale (zh_CN)
+ZH_LAB_ENV = {"COURSE_LANG": "zh", "JUPYTER_CONFIG_PATH": str(ROOT / "deploy" / "jupyter-zh")}
+
+
 @pytest.fixture(scope="session")
 def server_zh(lab_root: Path) -> Iterator[LabServer]:
-    """The same course served with the language set to Chinese (COURSE_LANG=zh)."""
-    with lab_server(lab_root, {"COURSE_LANG": "zh"}) as running:
+    """The same course served as `COURSE_LANG=zh make lab` serves it: Chinese kernels and menus."""
+    with lab_server(lab_root, ZH_LAB_ENV) as running:
         yield running
 
 

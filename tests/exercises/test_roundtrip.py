@@ -15,7 +15,9 @@ course.dev.nbgrader_cells, which documents the pipeline) four trainees submit:
 nbgrader runs through its command line, once per step for all assignments and trainees:
 generate_assignment, autograde, generate_feedback (for the partial trainee), export.
 Autograding is serial, about 1.5-2.5 s of CPU per submission; four trainees per
-assignment keep seven assignments under four minutes on two cores.
+assignment keep seven assignments under four minutes on two cores. The Chinese edition's
+assignments (exercises/*_zh/, the same cells and hidden tests) double the count; for them the
+not-answered message and the feedback must be Chinese, and the released stubs too.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 
 import nbformat
@@ -38,6 +41,7 @@ import pytest
 from nbformat import NotebookNode
 
 from course.dev import nbgrader_cells as nc
+from course.i18n import catalog
 
 pytestmark = pytest.mark.slow
 
@@ -46,6 +50,8 @@ FIXTURE = "ex0_pipeline"
 STUDENTS = ("blank", "solution", "partial", "faker")
 FEEDBACK_FOR = "partial"
 COURSE_ID = "roundtrip-test"
+# course.checks' message for an answer still holding `...` (its msgid in checks.po)
+NOT_ANSWERED = "✗ {name}: not answered yet: replace each ... with your answer"
 
 
 def exercise_ids(root: Path = ROOT) -> list[str]:
@@ -277,6 +283,12 @@ def test_released_notebook_has_no_solution_and_no_hidden_test(
         assert not leaked, f"{path.name} shows solution/hidden-test lines: {leaked}"
         written = [c for c in released.cells if role(c) == "written"]
         assert written, "every exercise has at least one manually graded free-text answer"
+        # where the model answers were, the stubs speak the assignment's language
+        stub = "请在此处写下你的答案" if chinese(assignment) else "YOUR ANSWER HERE"
+        assert all(c.source.startswith(stub) for c in written), [c.source for c in written]
+        if chinese(assignment):
+            answers = "\n".join(c.source for c in released.cells if role(c) == "answer")
+            assert "replace each" not in answers and "你的答案" in answers, answers[:300]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -309,6 +321,18 @@ def test_answers_that_fake_equality_do_not_score(graded: Graded, assignment: str
     assert {cell: score for cell, (score, _max) in faker.items()} == dict.fromkeys(faker, 0.0)
 
 
+def chinese(assignment: str) -> bool:
+    """A Chinese edition's assignment (exercises/exN_x_zh/)."""
+    return assignment.endswith("_zh")
+
+
+def not_answered(assignment: str) -> str:
+    """What a test cell says of an answer still holding ``...``, after the question's name,
+    in the assignment's language (the Chinese from the catalog the trainee's messages use)."""
+    message = NOT_ANSWERED if not chinese(assignment) else catalog("zh")[NOT_ANSWERED]
+    return message.split("{name}", 1)[1]
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_blank_answers_get_the_friendly_not_answered_message(
     graded: Graded, assignment: str
@@ -321,7 +345,7 @@ def test_blank_answers_get_the_friendly_not_answered_message(
             assert len(errors) == 1 and errors[0].ename == "CheckFailed", grade_id(cell)
             assert errors[0].traceback == [errors[0].evalue], "a message, not a traceback"
             # the Chinese edition (exN_x_zh) sets the language to Chinese in its setup cell
-            assert ("尚未作答" if assignment.endswith("_zh") else "not answered yet") in errors[0].evalue
+            assert not_answered(assignment) in errors[0].evalue, errors[0].evalue
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -332,6 +356,10 @@ def test_feedback_is_html_with_the_score(graded: Graded, assignment: str) -> Non
     html = pages[0].read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
     assert f"Score: {score:.1f} / " in html
+    # the partial trainee left the first answer blank: the feedback says so in their language
+    assert html_escape(not_answered(assignment), quote=False) in html
+    if chinese(assignment):
+        assert "not answered yet" not in html, "a Chinese assignment's feedback is in Chinese"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

@@ -17,6 +17,7 @@ formgrader's button) none scores a point.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -27,12 +28,21 @@ from pathlib import Path
 
 import pytest
 
+from course.i18n import catalog
+
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = str(Path(sys.executable).parent)
-EXERCISES = sorted(p.parent.name for p in ROOT.glob("exercises/*/*.ipynb")
-                   if p.stem == p.parent.name and (ROOT / "solutions" / p.parent.name / p.name).is_file())
+_READY = sorted(p.parent.name for p in ROOT.glob("exercises/*/*.ipynb")
+                if p.stem == p.parent.name and (ROOT / "solutions" / p.parent.name / p.name).is_file())
+# every English exercise, and one of the Chinese edition (same cells and hidden tests, so one
+# shows that `course grade` grades and gives feedback in Chinese; the nbgrader round trip
+# covers all of them)
+CHINESE = [name for name in _READY if name.endswith("_zh")][:1]
+EXERCISES = [name for name in _READY if not name.endswith("_zh")] + CHINESE
+# the messages of course.checks (msgids of checks.po) the feedback shows
+CORRECT, NOT_ANSWERED = "✓ {name}: correct", "✗ {name}: not answered yet: replace each ... with your answer"
 
 RELEASE = """
 import sys
@@ -246,6 +256,14 @@ def test_the_real_exercises_grade_in_the_sandbox_and_attacks_score_nothing(tmp_p
     model = (course / "feedback" / "model" / first / f"{first}.html").read_text()
     attacked = (course / "feedback" / ALL_EXERCISES_ATTACK / first / f"{first}.html").read_text()
     assert "q1: correct" in model and "not answered yet" in attacked
+    # a Chinese assignment's feedback speaks Chinese
+    for name in CHINESE:
+        zh = catalog("zh")
+        model = (course / "feedback" / "model" / name / f"{name}.html").read_text()
+        blank = (course / "feedback" / "blank" / name / f"{name}.html").read_text()
+        assert zh[CORRECT].format(name="q1") in model and "q1: correct" not in model
+        assert zh[NOT_ANSWERED].format(name="q1") in html.unescape(blank)
+        assert "not answered yet" not in blank
 
 
 @pytest.mark.skipif(not EXERCISES, reason="no exercise has both a source and a solution notebook yet")

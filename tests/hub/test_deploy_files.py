@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -157,3 +158,15 @@ def test_a_chinese_cohort_gets_course_lang_and_jupyterlab_in_chinese(
     chinese_toml.write_text(settings.DEFAULT.read_text().replace('language = "en"', 'language = "fr"'))
     with pytest.raises(ValueError, match=r"\[course\] language = 'fr': use one of en, zh"):
         settings.load(chinese_toml)
+
+
+def test_server_config_writes_the_chinese_jupyterlab_settings_the_hub_adds(tmp_path: Path) -> None:
+    toml = tmp_path / "course.toml"
+    toml.write_text(settings.DEFAULT.read_text().replace(str(S.env), str(tmp_path / "env"))
+                    .replace('language = "en"', 'language = "zh"'))
+    done = subprocess.run([sys.executable, str(DEPLOY / "setup_hub.py"), "--config", str(toml), "server-config"],
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    chinese = settings.load(toml)
+    written = chinese.language_config / "labconfig" / "default_setting_overrides.json"
+    assert json.loads(written.read_text()) == {"@jupyterlab/translation-extension:plugin": {"locale": "zh_CN"}}

@@ -10,23 +10,33 @@ import nbformat
 import pytest
 
 from course.compliance import CASES, NMPA_PROHIBITED
+from course.dev.editions import english_of, is_chinese
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = "> **Compliance today (合规提示)**"
 PARTS = ("**What the material teaches (教材):**", "**What the rule says (规定):**",
          "**How a compliant company does the job (合规做法):**")
+# the Chinese edition's look (docs/authoring.md, "The Chinese edition")
+HEAD_ZH = "> **合规提示**"
+PARTS_ZH = ("**教材的做法：**", "**现行规定：**", "**合规的做法：**")
 RULE_NAMES = ("《医药代表备案管理办法（试行）》", "IFPMA Code of Practice", "PhRMA Code")
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*/*.ipynb"))
+CHINESE_LESSONS = sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
+NOTEBOOKS = (sorted((ROOT / "notebooks").glob("*.ipynb")) + CHINESE_LESSONS
+             + sorted((ROOT / "exercises").glob("*/*.ipynb")))
 
 
 def _markdown(path: Path) -> list[str]:
     return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
 
 
-def _blocks(text: str) -> list[str]:
+def _head(path: Path) -> str:
+    return HEAD_ZH if is_chinese(path) else HEAD
+
+
+def _blocks(text: str, head: str = HEAD) -> list[str]:
     """The compliance blocks in a cell: each runs from its head to the end of the quote."""
     found = []
-    for match in re.finditer(re.escape(HEAD), text):
+    for match in re.finditer(re.escape(head) + r"(?=\s*$)", text, re.M):
         lines = []
         for line in text[match.start():].splitlines():
             if not line.startswith(">"):
@@ -36,27 +46,83 @@ def _blocks(text: str) -> list[str]:
     return found
 
 
-def _outside_blocks(text: str) -> str:
-    for block in _blocks(text):
+def _outside_blocks(text: str, head: str = HEAD) -> str:
+    for block in _blocks(text, head):
         text = text.replace(block, "")
     return text
 
 
-def _all_blocks(name: str) -> list[str]:
-    return [b for cell in _markdown(ROOT / "notebooks" / name) for b in _blocks(cell)]
+def _all_blocks(name: str, folder: Path = ROOT / "notebooks", head: str = HEAD) -> list[str]:
+    return [b for cell in _markdown(folder / name) for b in _blocks(cell, head)]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def _name(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_name)
 def test_every_compliance_block_has_the_one_look(path: Path) -> None:
+    head, parts = (HEAD_ZH, PARTS_ZH) if is_chinese(path) else (HEAD, PARTS)
     for cell in _markdown(path):
-        for block in _blocks(cell):
-            positions = [block.find(part) for part in PARTS]
+        for block in _blocks(cell, head):
+            positions = [block.find(part) for part in parts]
             assert all(p > 0 for p in positions) and positions == sorted(positions), block[:200]
+            assert all(any(line.startswith(f"> {part}") for line in block.splitlines())
+                       for part in parts), f"each part starts a paragraph of the quote: {block[:200]}"
             assert any(name in block for name in RULE_NAMES), block[:200]
             assert "2020" in block or "IFPMA" in block, block[:200]
         # a block starts its cell or follows a blank line, so Markdown renders it as a quote
-        for match in re.finditer(re.escape(HEAD), cell):
+        for match in re.finditer(re.escape(head), cell):
             assert match.start() == 0 or cell[: match.start()].endswith("\n\n"), path.name
+        if is_chinese(path):
+            assert HEAD not in cell, f"{path.name}: a Chinese block heads with {HEAD_ZH!r}"
+
+
+def _block_places(path: Path) -> dict[str, int]:
+    """Cell id -> the number of compliance blocks in that cell."""
+    head = _head(path)
+    places = {str(c.get("id")): len(_blocks(c.source, head))
+              for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"}
+    return {cell: n for cell, n in places.items() if n}
+
+
+CHINESE = CHINESE_LESSONS + sorted((ROOT / "exercises").glob("*_zh/*_zh.ipynb"))
+
+
+@pytest.mark.parametrize("chinese", CHINESE, ids=_name)
+def test_the_chinese_edition_has_its_blocks_where_the_english_has_them(chinese: Path) -> None:
+    english = english_of(chinese)
+    assert _block_places(chinese) == _block_places(english), (
+        f"compliance blocks by cell id: English {_block_places(english)}, "
+        f"Chinese {_block_places(chinese)}")
+
+
+def test_a_block_in_another_look_or_another_place_is_caught() -> None:
+    english = ROOT / "notebooks" / "04_accounts.ipynb"
+    cells = {str(c.get("id")): c.source for c in nbformat.read(english, as_version=4).cells}
+    cell_id, source = next((i, s) for i, s in cells.items() if s.startswith(HEAD))
+    chinese = (source.replace(HEAD, HEAD_ZH)
+               .replace(PARTS[0], PARTS_ZH[0]).replace(PARTS[1], PARTS_ZH[1])
+               .replace(PARTS[2], PARTS_ZH[2]))
+    assert len(_blocks(chinese, HEAD_ZH)) == 1 and not _blocks(chinese, HEAD)
+    block = _blocks(chinese, HEAD_ZH)[0]
+    assert [block.find(p) > 0 for p in PARTS_ZH] == [True, True, True]
+    assert not _blocks(chinese.replace(HEAD_ZH, "> **合规提醒**"), HEAD_ZH)  # another head
+    assert _blocks(source, HEAD_ZH) == [], "the English head is not the Chinese one"
+    assert cell_id in _block_places(english)
+
+
+@pytest.mark.parametrize(("lesson", "must_mention"), [
+    ("03_goals.ipynb", ["不得承担药品销售任务"]),
+    ("04_accounts.ipynb", ["统方"]),
+    ("05_calls.ipynb", ["礼品", "劳务费"]),
+])
+def test_the_chinese_lessons_carry_the_blocks_at_the_same_rules(lesson: str, must_mention: list[str]) -> None:
+    path = ROOT / "notebooks" / "zh" / lesson
+    assert path.is_file(), f"the Chinese edition of {lesson} is missing"
+    blocks = "\n".join(_all_blocks(lesson, path.parent, HEAD_ZH))
+    missing = [m for m in must_mention if m not in blocks]
+    assert not missing, f"zh/{lesson}: no compliance block mentions {missing}"
 
 
 @pytest.mark.parametrize(("lesson", "must_mention"), [
@@ -86,10 +152,11 @@ FORBIDDEN = (
 )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS + sorted((ROOT / "solutions").glob("*/*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS + sorted((ROOT / "solutions").glob("*/*.ipynb")), ids=_name)
 def test_no_lesson_or_exercise_tells_a_representative_to_break_the_rules(path: Path) -> None:
     cells = nbformat.read(path, as_version=4).cells
-    text = "\n".join(_outside_blocks(c.source) if c.cell_type == "markdown" else c.source for c in cells)
+    text = "\n".join(_outside_blocks(c.source, _head(path)) if c.cell_type == "markdown" else c.source
+                     for c in cells)
     hits = [phrase for phrase in FORBIDDEN if phrase.casefold() in text.casefold()]
     assert not hits, f"{path.name}: {hits}"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from course.data import load_sample
 from course.goals import cascade_quota, quota_accounts, stretch_target
@@ -162,44 +161,32 @@ def test_allocator_on_the_trainees_own_accounts() -> None:
 
 
 
-def test_allocator_renders_a_chart_only_for_data_it_has_not_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
-    from matplotlib.figure import Figure
-
-    from course.plots._style import PngCache, figure_png
-
-    rendered: list[int] = []
-
-    def counting(fig: Figure) -> bytes:
-        rendered.append(1)
-        return figure_png(fig)
-
-    monkeypatch.setattr("course.widgets.goals.figure_png", counting)
-    monkeypatch.setattr("course.widgets.goals._PNG_CACHE", PngCache(size=32))
+def test_allocator_draws_a_chart_whole_only_when_its_axes_change() -> None:
     allocator = QuotaAllocator()
-    assert len(rendered) == 2  # the territory split and the fairness chart
-    split, fairness = allocator.split_image.value, allocator.fairness_image.value
+    charts = (allocator._split_chart, allocator._fairness_chart)
+    assert [c.full_draws for c in charts] == [1, 1]
+    split, fairness = bytes(allocator.split_image.value), bytes(allocator.fairness_image.value)
 
-    def renders(control: str, value: object) -> int:
-        """How many charts one control change renders."""
-        before = len(rendered)
+    def whole_draws(control: str, value: object) -> list[int]:
+        """How many times each chart is drawn whole for one control change."""
+        before = [c.full_draws for c in charts]
         getattr(allocator, control).value = value
         assert allocator.last_error is None and allocator.last_exception is None
-        return len(rendered) - before
+        return [c.full_draws - b for c, b in zip(charts, before, strict=True)]
 
-    assert renders("territory", "江北区") == 0  # a table only
-    assert renders("season", "flat") == 0
-    assert renders("stretch", 0.2) == 1  # quotas change, fairness does not
-    assert renders("weight", 0.8) == 2
-    assert allocator.split_image.value != split and allocator.fairness_image.value != fairness
-    assert renders("stretch", 0.1) == 1
-    assert renders("weight", 0.5) == 0  # back to charts drawn before
-    assert allocator.split_image.value == split and allocator.fairness_image.value == fairness
-    assert renders("against", "size") == 1
-    assert renders("against", "growth") == 0
-    assert allocator.fairness_image.value == fairness
+    assert whole_draws("territory", "江北区") == [0, 0]  # a table only
+    assert whole_draws("season", "flat") == [0, 0]
+    assert whole_draws("stretch", 0.2) == [1, 0]  # a new total: the split's axis changes
+    for weight in (0.0, 0.8, 0.9):  # bars and points move; the axes cover every weight
+        assert whole_draws("weight", weight) == [0, 0]
+    assert bytes(allocator.split_image.value) != split and bytes(allocator.fairness_image.value) != fairness
+    assert whole_draws("stretch", 0.1) == [1, 0]
+    allocator.weight.value = 0.5  # back where it started: the same pictures
+    assert bytes(allocator.split_image.value) == split and bytes(allocator.fairness_image.value) == fairness
+    other = "growth" if allocator.against.value == "size" else "size"
+    assert whole_draws("against", other) == [0, 1]
     set_language("zh")
-    assert renders("weight", 0.55) == 2
-    assert renders("weight", 0.5) == 2  # Chinese labels: drawn anew
+    assert whole_draws("weight", 0.55) == [1, 1]  # Chinese labels: drawn whole
 
 
 # ---------------------------------------------------------------- self-check

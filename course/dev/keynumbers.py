@@ -113,11 +113,13 @@ def compare(english: str, chinese: str) -> list[str]:
     ``extra x``; an empty list when they agree.
 
     The Chinese the English edition shows beside a concept (``Text.term``) repeats the
-    concept's numbers; they count once.
+    concept's numbers: a number written both in the English and beside it counts once.
 
     Examples
     --------
     >>> compare("Budget 10-15 doctors. (预算10-15名医生)", "预算10-15名医生")
+    []
+    >>> compare('"I worked fifteen minutes overtime" (我加班了15分钟)', "我加班了15分钟")
     []
     >>> compare("3 objective(s): enough. 2 not SMART.", "共三个目标，足够。2个不符合SMART。")
     []
@@ -126,7 +128,8 @@ def compare(english: str, chinese: str) -> list[str]:
     >>> compare("11 of 18 use CARDIA", "18位中有12位常规使用CARDIA")
     ['missing 11', 'extra 12']
     """
-    en, zh = numbers(_CHINESE_BESIDE.sub("", english)), numbers(chinese)
+    beside = numbers(" ".join(_CHINESE_BESIDE.findall(english)))
+    en, zh = numbers(_CHINESE_BESIDE.sub("", english)) | beside, numbers(chinese)
     missing = en - zh - _spelled_chinese(chinese)
     extra = zh - en - _spelled_english(english)
     return [f"missing {n}" for n in missing.elements()] + [f"extra {n}" for n in extra.elements()]

@@ -22,7 +22,6 @@ from course.accounts.frequency import (
     check_frequencies,
     planned_calls,
 )
-from course.planning._validate import check_doctors
 from course.planning.call_steps import (
     CALL_STEPS,
     GENERIC_OBJECTIVES,
@@ -71,6 +70,7 @@ from course.planning.daily import (
     plan_day,
     select_calls,
 )
+from course.planning.inputs import check_doctors
 from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [

@@ -36,9 +36,9 @@ from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import _, choose
 from course.inputs import check_columns, check_int, check_number
 from course.inputs.phrases import A_DATE, one_of
-from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
+from course.planning.inputs import check_doctors, slot_capacities, with_positions
 from course.planning.notes import call_note
 from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 

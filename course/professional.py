@@ -172,17 +172,16 @@ class WheelAssessment:
         >>> print(a.summary())
         Average 6.0 of 10; weakest: Health (3). Lopsided: 5 points between your strongest and weakest spoke.
         """
-        names = ", ".join(spoke_name(k) for k in self.weakest)
+        names = _(", ").join(spoke_name(k) for k in self.weakest)
         low = _fmt(self.scores[self.weakest[0]])
-        text = _("Average {mean} of 10; weakest: {names} ({low}).").format(
+        average = _("Average {mean} of 10; weakest: {names} ({low}).").format(
             mean=f"{self.mean:.1f}", names=names, low=low)
         if self.lopsided:
-            text += " " + _("Lopsided: {gap} points between your strongest and weakest spoke.").format(
-                gap=_fmt(self.gap))
+            verdict = _("Lopsided: {gap} points between your strongest and weakest spoke.")
         else:
-            text += " " + _("Balanced: your spokes are within {gap} points of each other.").format(
-                gap=_fmt(self.gap))
-        return text
+            verdict = _("Balanced: your spokes are within {gap} points of each other.")
+        # the two sentences: a space between them in English, none in Chinese
+        return _("{average} {verdict}").format(average=average, verdict=verdict.format(gap=_fmt(self.gap)))
 
 
 def spoke_name(key: str) -> str:

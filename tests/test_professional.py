@@ -113,3 +113,12 @@ def test_hunting_versus_farming_by_adoption_stage() -> None:
     assert split["share"].sum() == pytest.approx(1.0)
     sample = P.selling_mode_split(load_sample("calls"), load_sample("prescribing"))
     assert int(sample["calls"].sum()) == len(load_sample("calls"))
+
+
+def test_the_wheel_summary_reads_as_chinese_sentences_in_chinese() -> None:
+    wheel = P.assess_wheel(dict(family=8, career=7, mood=6, relationships=7, health=3, money=5, personal_growth=6))
+    set_language("zh")
+    summary = wheel.summary()
+    assert "健康" in summary and "。车轮不平衡" in summary  # no space between Chinese sentences
+    set_language("en")
+    assert "(3). Lopsided: 5 points" in wheel.summary()

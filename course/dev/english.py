@@ -24,6 +24,8 @@ import re
 import tokenize
 from typing import Any
 
+from course.data import load_sample
+
 __all__ = ["ALLOWED", "SHOWS_ENGLISH", "comments", "english_sentences", "output_text", "prose",
            "shows_english"]
 
@@ -99,8 +101,6 @@ def prose(markdown: str) -> str:
 @functools.cache
 def _allowed() -> list[str]:
     """:data:`ALLOWED` and the sample territory's English hospital names, longest first."""
-    from course.data import load_sample
-
     names = [str(n) for n in load_sample("hospitals")["name_en"].dropna()]
     return sorted({*ALLOWED, *names}, key=len, reverse=True)
 

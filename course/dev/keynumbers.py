@@ -104,12 +104,23 @@ def _spelled_chinese(text: str) -> Counter[str]:
     return Counter(str(v) for v in values if v is not None)
 
 
+_CHINESE_BESIDE = re.compile(r"\s?\([^()]*[\u4e00-\u9fff][^()]*\)")
+"""The material's Chinese the English edition prints beside a concept: ``"English (中文)"``."""
+
+
 def compare(english: str, chinese: str) -> list[str]:
     """What differs between the numbers of two outputs: ``missing x`` (in the Chinese) and
     ``extra x``; an empty list when they agree.
 
+    The Chinese the English edition shows beside a concept (``Text.term``) repeats the
+    concept's numbers: a number written both in the English and beside it counts once.
+
     Examples
     --------
+    >>> compare("Budget 10-15 doctors. (预算10-15名医生)", "预算10-15名医生")
+    []
+    >>> compare('"I worked fifteen minutes overtime" (我加班了15分钟)', "我加班了15分钟")
+    []
     >>> compare("3 objective(s): enough. 2 not SMART.", "共三个目标，足够。2个不符合SMART。")
     []
     >>> compare("31 December 2026", "2026年12月31日")
@@ -117,7 +128,8 @@ def compare(english: str, chinese: str) -> list[str]:
     >>> compare("11 of 18 use CARDIA", "18位中有12位常规使用CARDIA")
     ['missing 11', 'extra 12']
     """
-    en, zh = numbers(english), numbers(chinese)
+    beside = numbers(" ".join(_CHINESE_BESIDE.findall(english)))
+    en, zh = numbers(_CHINESE_BESIDE.sub("", english)) | beside, numbers(chinese)
     missing = en - zh - _spelled_chinese(chinese)
     extra = zh - en - _spelled_english(english)
     return [f"missing {n}" for n in missing.elements()] + [f"extra {n}" for n in extra.elements()]

@@ -7,6 +7,7 @@
 - :mod:`~course.planning.capacity` — remaining calls, capacity, utilisation, reach;
 - :mod:`~course.planning.callplan` — response curves and allocation by marginal return;
 - :mod:`~course.planning.call_steps` — the steps of a call, objectives per stage, meetings;
+- :mod:`~course.planning.notes` — the sample's call notes in the language in force;
 - :mod:`~course.planning.targets` — a rep's target list: one row per doctor with his tier.
 """
 
@@ -21,7 +22,6 @@ from course.accounts.frequency import (
     check_frequencies,
     planned_calls,
 )
-from course.planning._validate import check_doctors
 from course.planning.call_steps import (
     CALL_STEPS,
     GENERIC_OBJECTIVES,
@@ -70,6 +70,7 @@ from course.planning.daily import (
     plan_day,
     select_calls,
 )
+from course.planning.inputs import check_doctors
 from course.planning.targets import best_tier_per_doctor, rep_targets
 
 __all__: list[str] = [

@@ -54,7 +54,9 @@ DEFAULT_ACCOUNTS: tuple[tuple[str, int, float, float, float, float, int, int], .
     ("Zhongshan", 2, 10.0, 35.0, 45.0, 60.0, 1, 6),
     ("District 3", 2, 5.0, 10.0, 16.0, 30.0, 1, 6),
 )
-"""The worked example's accounts (the call planner's defaults and lesson 5's quiz): name, current calls, sales at 0 / −50% / +50% / saturation, min, max."""
+"""The worked example's accounts (the call planner's defaults and lesson 5's quiz): name, current calls, sales at 0 / −50% / +50% / saturation, min, max.
+
+The names are English msgids: the planner and the quiz show them through the catalogs (人民医院 …)."""
 
 
 @dataclass(frozen=True)

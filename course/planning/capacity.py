@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from course.errors import CourseInputError, Phrase, Problem
+from course.i18n import _
 from course.inputs import check_columns, check_int, check_number
 from course.inputs.phrases import A_DATE, not_before, number
 
@@ -119,7 +120,7 @@ class CycleMeasures:
     """Actual calls counted against the plan (at most the planned per account) ÷ planned."""
 
     def as_text(self) -> str:
-        """The measures as plain lines (for lessons).
+        """The measures as plain lines (for lessons), in the language in force.
 
         Examples
         --------
@@ -129,12 +130,14 @@ class CycleMeasures:
         planned 6, actual 1, remaining 5, attainment 17%
         capacity 200, utilisation 3%
         """
-        return (
-            f"accounts {self.accounts}, reached {self.reached}, reach {self.reach:.0%}\n"
-            f"planned {self.planned}, actual {self.actual}, remaining {self.remaining}, "
-            f"attainment {self.attainment:.0%}\n"
-            f"capacity {self.capacity:g}, utilisation {self.utilisation:.0%}"
-        )
+        return "\n".join((
+            _("accounts {accounts}, reached {reached}, reach {reach:.0%}").format(
+                accounts=self.accounts, reached=self.reached, reach=self.reach),
+            _("planned {planned}, actual {actual}, remaining {remaining}, attainment {attainment:.0%}").format(
+                planned=self.planned, actual=self.actual, remaining=self.remaining, attainment=self.attainment),
+            _("capacity {capacity:g}, utilisation {utilisation:.0%}").format(
+                capacity=self.capacity, utilisation=self.utilisation),
+        ))
 
 
 def cycle_measures(plan: pd.DataFrame, daily_interactions: float, working_days: int) -> CycleMeasures:

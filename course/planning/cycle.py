@@ -30,7 +30,7 @@ from course.data.schema import SLOTS, WEEKDAYS
 from course.errors import CourseInputError, Phrase, Problem
 from course.inputs import check_int
 from course.planning._placement import Layout, place_calls
-from course.planning._validate import (
+from course.planning.inputs import (
     DEFAULT_SLOT_CAPACITY,
     check_doctors,
     slot_capacities,

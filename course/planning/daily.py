@@ -36,9 +36,10 @@ from course.errors import CourseInputError, Phrase, Problem
 from course.i18n import _, choose
 from course.inputs import check_columns, check_int, check_number
 from course.inputs.phrases import A_DATE, one_of
-from course.planning._validate import check_doctors, slot_capacities, with_positions
 from course.planning.call_steps import GENERIC_OBJECTIVES, objectives_for_stage
 from course.planning.cycle import MATERIAL_CALLS_PER_DAY, CallsPerDay
+from course.planning.inputs import check_doctors, slot_capacities, with_positions
+from course.planning.notes import call_note
 from course.timemgmt.plan import DAILY_CALL_PLAN, PLAN_QUESTIONS
 
 __all__ = [
@@ -275,11 +276,11 @@ def _with_objectives(plan: pd.DataFrame, last_calls: pd.DataFrame | None, produc
         last = pd.Series([None] * len(plan), dtype=object)
         follow = pd.Series([None] * len(plan), dtype=object)
     stages = plan["adoption_stage"] if "adoption_stage" in plan.columns else pd.Series([None] * len(plan))
-    prefix = _("Follow up")
+    follow_up = _("Follow up: {objective}")
     texts: list[str] = []
     counts: list[int] = []
     for stage, carry in zip(stages, follow, strict=True):
-        items = [f"{prefix}: {carry}"] if isinstance(carry, str) and carry.strip() else []
+        items = [follow_up.format(objective=call_note(carry))] if isinstance(carry, str) and carry.strip() else []
         ladder = GENERIC_OBJECTIVES if stage is None or pd.isna(stage) else objectives_for_stage(int(stage))
         items += [str(o) for o in ladder[:MIN_OBJECTIVES]]
         texts.append("; ".join(items))

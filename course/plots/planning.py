@@ -79,7 +79,7 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
     ...                         "tier": ["A", "C"]})
     >>> ax = plot_call_calendar(plan_cycle(doctors, 2026, 3))
     >>> {c.get_label(): len(c.get_offsets()) for c in ax.collections}
-    {'A': 6, 'C': 2}
+    {'A': 6, 'B': 0, 'C': 2}
     """
     cells = calendar_cells(plan.year, plan.month)
     n_rows = max(r for _c, r in cells.values()) + 1
@@ -105,11 +105,10 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
                     fontweight="bold", color="#333333", gid=f"count-{when.isoformat()}")
             ax.text(col + 0.5, y0 + 0.1, visited, ha="center", va="center", fontsize=6,
                     color="#555555", gid=f"hospitals-{when.isoformat()}")
-        for tier in TIERS:
-            if marks.points[tier]:
-                xy = np.array(marks.points[tier])
-                ax.scatter(xy[:, 0], xy[:, 1], marker="s", s=22, color=TIER_COLOURS[tier],
-                           edgecolor="white", linewidth=0.4, label=tier, zorder=3)
+        for tier in CALLED_TIERS:  # every tier that may be called, so another plan can fill it
+            xy = np.array(marks.points[tier]).reshape(-1, 2)
+            ax.scatter(xy[:, 0], xy[:, 1], marker="s", s=22, color=TIER_COLOURS[tier],
+                       edgecolor="white", linewidth=0.4, label=tier, zorder=3)
         ax.set_xlim(0, 5)
         ax.set_ylim(0, n_rows)
         names = [title(n) for n in ("Mon", "Tue", "Wed", "Thu", "Fri")]
@@ -120,9 +119,12 @@ def plot_call_calendar(plan: CyclePlan, ax: Axes | None = None) -> Axes:
         for side in ("left", "bottom", "top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(_calendar_heading(plan), fontsize=10, pad=22)
-        if any(marks.points.values()):
-            ax.legend(title=title("Tier"), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.legend(title=title("Tier"), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return ax
+
+
+CALLED_TIERS = tuple(t for t in TIERS if t != "D")
+"""The tiers a plan calls on (D is not a target); the calendar's legend lists them all."""
 
 
 @dataclass(frozen=True)
@@ -157,17 +159,17 @@ def _calendar_marks(plan: CyclePlan) -> _Marks:
 
 
 def _calendar_heading(plan: CyclePlan) -> str:
-    heading = title("Call plan") + f" {plan.year}-{plan.month:02d}: " + title(
-        "{scheduled} calls on {days} working days").format(scheduled=plan.scheduled, days=len(plan.days))
+    heading = title("Call plan {month}: {scheduled} calls on {days} working days").format(
+        month=f"{plan.year}-{plan.month:02d}", scheduled=plan.scheduled, days=len(plan.days))
     missing = plan.demand - plan.scheduled
     if missing > 0:
-        heading += "; " + title("{missing} not planned").format(missing=missing)
+        heading = title("{heading}; {missing} not planned").format(heading=heading, missing=missing)
     return heading
 
 
 def call_calendar_still(plan: CyclePlan) -> tuple[object, ...]:
-    """What the unmoving parts of :func:`plot_call_calendar` show: the month, its working days,
-    the rows of squares a day holds and the tiers in the legend.
+    """What the unmoving parts of :func:`plot_call_calendar` show: the month, its working days
+    and the rows of squares a day holds.
 
     Examples
     --------
@@ -175,11 +177,10 @@ def call_calendar_still(plan: CyclePlan) -> tuple[object, ...]:
     >>> from course.planning import plan_cycle
     >>> doctors = pd.DataFrame({"physician_id": ["D1"], "hospital_id": ["H1"], "tier": ["A"]})
     >>> call_calendar_still(plan_cycle(doctors, 2026, 3))[-1]
-    ('A',)
+    3
     """
     marks = _calendar_marks(plan)
-    return (plan.year, plan.month, tuple(plan.days), marks.rows_inside,
-            tuple(t for t in TIERS if marks.points[t]))
+    return (plan.year, plan.month, tuple(plan.days), marks.rows_inside)
 
 
 def move_call_calendar(ax: Axes, plan: CyclePlan) -> list[Artist]:
@@ -197,7 +198,7 @@ def move_call_calendar(ax: Axes, plan: CyclePlan) -> list[Artist]:
     >>> ax = plot_call_calendar(plan_cycle(doctors, 2026, 3))
     >>> _ = move_call_calendar(ax, plan_cycle(doctors.head(1), 2026, 3))
     >>> {c.get_label(): len(c.get_offsets()) for c in ax.collections}
-    {'A': 6}
+    {'A': 6, 'B': 0, 'C': 0}
     """
     marks = _calendar_marks(plan)
     moved: list[Artist] = []

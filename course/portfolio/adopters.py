@@ -55,8 +55,8 @@ class AdopterCategory:
 
     @property
     def label(self) -> str:
-        """``"English (中文)"``, e.g. ``"Innovators (创新者)"``."""
-        return self.name.both
+        """How a lesson names it: ``"Innovators (创新者)"`` in English, ``"创新者"`` in Chinese."""
+        return self.name.term
 
 
 ADOPTER_CATEGORIES: tuple[AdopterCategory, ...] = (
@@ -84,7 +84,8 @@ def adopter_category(rank: int, n: int) -> AdopterCategory:
 
     Examples
     --------
-    >>> adopter_category(1, 40).label
+    >>> from course.i18n import set_language
+    >>> set_language("en"); adopter_category(1, 40).label
     'Innovators (创新者)'
     >>> adopter_category(1, 39).code                 # 1/39 is more than 2.5%
     'early_adopters'

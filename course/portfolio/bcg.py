@@ -93,8 +93,11 @@ class Quadrant:
 
     @property
     def label(self) -> str:
-        """``"English (中文)"`` with both Chinese names, e.g. ``"Dog (瘦狗 / 赖皮狗)"``."""
-        return self.names.both
+        """How a lesson names it, with both Chinese names (:attr:`~course.i18n.Text.term`).
+
+        ``"Dog (瘦狗 / 赖皮狗)"`` in English, ``"瘦狗 / 赖皮狗"`` in Chinese.
+        """
+        return self.names.term
 
 
 QUADRANTS: dict[str, Quadrant] = {
@@ -131,7 +134,8 @@ def quadrant_info(code: str) -> Quadrant:
 
     Examples
     --------
-    >>> quadrant_info("dog").label
+    >>> from course.i18n import set_language
+    >>> set_language("en"); quadrant_info("dog").label
     'Dog (瘦狗 / 赖皮狗)'
     >>> quadrant_info("question_mark").label
     'Question mark (问题小孩 / 野猫)'
@@ -174,7 +178,8 @@ def bcg_quadrant(
 
     Examples
     --------
-    >>> bcg_quadrant(0.15, 1.8).label
+    >>> from course.i18n import set_language
+    >>> set_language("en"); bcg_quadrant(0.15, 1.8).label
     'Star (明星)'
     >>> bcg_quadrant(0.10, 1.0).code        # exactly on both cut-offs: high, high
     'star'
@@ -219,8 +224,10 @@ def classify_portfolio(
     pandas.DataFrame
         A new table: the input's columns plus ``high_growth``, ``high_share``,
         ``quadrant`` (code), ``quadrant_en``, ``quadrant_zh`` (both Chinese names
-        where the training material has two), ``objective`` and ``alternative`` (objective codes)
-        and ``objective_label`` ("Growth / breakthrough (增长/突破)").
+        where the training material has two), ``quadrant_label`` (as a lesson names it in the
+        language in force: "Dog (瘦狗 / 赖皮狗)" in English, "瘦狗 / 赖皮狗" in Chinese),
+        ``objective`` and ``alternative`` (objective codes) and ``objective_label``
+        ("Growth / breakthrough (增长/突破)" in English, "增长/突破" in Chinese).
 
     Examples
     --------
@@ -262,6 +269,7 @@ def classify_portfolio(
     out["quadrant"] = codes
     out["quadrant_en"] = names_in("en")
     out["quadrant_zh"] = names_in("zh")
+    out["quadrant_label"] = per_quadrant("label")
     out["objective"] = objective
     out["alternative"] = per_quadrant("alternative")
     out["objective_label"] = objective.map({c: o.label for c, o in OBJECTIVES.items()})

@@ -59,8 +59,8 @@ class LifecycleStage:
 
     @property
     def label(self) -> str:
-        """``"English (中文)"``, e.g. ``"Growth (成长期)"``."""
-        return self.name.both
+        """How a lesson names it: ``"Growth (成长期)"`` in English, ``"成长期"`` in Chinese."""
+        return self.name.term
 
 
 STAGES: dict[str, LifecycleStage] = {
@@ -195,7 +195,8 @@ def lifecycle_stage(
     --------
     The training material's product, net sales 1994-1998 (RMB '000): 8% growth in the last year.
 
-    >>> lifecycle_stage([6031, 20766, 67612, 120424, 130000]).label
+    >>> from course.i18n import set_language
+    >>> set_language("en"); lifecycle_stage([6031, 20766, 67612, 120424, 130000]).label
     'Maturity (成熟期)'
     >>> lifecycle_stage([6031, 20766, 67612, 120424]).label
     'Growth (成长期)'

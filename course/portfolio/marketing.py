@@ -57,8 +57,8 @@ class StrategicObjective:
 
     @property
     def label(self) -> str:
-        """``"English (中文)"``, e.g. ``"Harvest (丰收)"``."""
-        return self.name.both
+        """How a lesson names it: ``"Harvest (丰收)"`` in English, ``"丰收"`` in Chinese."""
+        return self.name.term
 
 
 OBJECTIVES: dict[str, StrategicObjective] = {
@@ -94,7 +94,8 @@ def strategic_objective(code: str) -> StrategicObjective:
 
     Examples
     --------
-    >>> strategic_objective("harvest").label
+    >>> from course.i18n import set_language
+    >>> set_language("en"); strategic_objective("harvest").label
     'Harvest (丰收)'
     >>> strategic_objective("grow")
     Traceback (most recent call last):

@@ -55,10 +55,11 @@ def questions() -> list[Question]:
         Question("remaining", _("6 calls planned on an A doctor, 2 made so far. Remaining calls?"),
                  (("2", "2"), ("4", "4"), ("6", "6")), str(remaining_calls(6, 2)),
                  _("Remaining = planned − actual, never below zero.")),
-        Question("marginal", _("Renmin's 4th call would add {r:.1f} boxes, Zhongshan's 2nd {z:.1f}, "
-                               "District 3's 2nd {d:.1f}. Which account gets the next call?").format(
+        Question("marginal", _("{renmin}'s 4th call would add {r:.1f} boxes, {zhongshan}'s 2nd {z:.1f}, "
+                               "{district}'s 2nd {d:.1f}. Which account gets the next call?").format(
+                                   renmin=_("Renmin"), zhongshan=_("Zhongshan"), district=_("District 3"),
                                    r=gains["Renmin"], z=gains["Zhongshan"], d=gains["District 3"]),
-                 tuple((name, name) for name in now), best,
+                 tuple((_(name), name) for name in now), best,
                  _("The next call goes where it adds the most.")),
         Question("step", _("Which step of a call comes right after probing and listening (探询聆听)?"),
                  steps, after_probing, _("Present benefits only once you know the need.")),

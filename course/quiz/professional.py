@@ -36,6 +36,6 @@ def questions() -> list[Question]:
                  tuple((str(w.note), w.key) for w in wrong), "near_temple",
                  _("The temple is near: think of the people closest to you.")),
         Question("hunting", _("Opening a new department and its doctors is ..."),
-                 tuple((m.name.both, m.key) for m in SELLING_MODES), "hunting",
+                 tuple((m.name.term, m.key) for m in SELLING_MODES), "hunting",
                  _("New customers or existing ones?")),
     ]

@@ -210,7 +210,7 @@ class CallPlanner(CourseWidget):
                      low: int, high: int) -> dict[str, widgets.Widget]:
         narrow = widgets.Layout(width="6.5em")
         return {
-            "name": widgets.Text(value=name, layout=widgets.Layout(width="9em")),
+            "name": widgets.Text(value=_(name), layout=widgets.Layout(width="9em")),
             "current": widgets.IntText(value=current, layout=narrow, tooltip=_("calls a month now")),
             "zero": widgets.FloatText(value=zero, layout=narrow, tooltip=_("sales with no calls")),
             "minus": widgets.FloatText(value=minus, layout=narrow, tooltip=_("sales with 50% fewer calls")),

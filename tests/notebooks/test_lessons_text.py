@@ -57,3 +57,13 @@ def test_lesson_7_compliance_blocks_are_cells_of_their_own_citing_the_measures()
         assert block.splitlines()[0] == COMPLIANCE_HEAD
         assert all(line.startswith(">") for line in block.splitlines())  # a cell of its own
         assert "《医药代表备案管理办法（试行）》" in block and "30 September 2020" in block
+
+
+def test_lesson_7_chinese_compliance_blocks_are_cells_of_their_own_citing_the_measures() -> None:
+    blocks = [c.source for c in _cells(ROOT / "notebooks" / "zh" / "07_big_customers.ipynb")
+              if c.cell_type == "markdown" and "合规提示" in c.source]
+    assert len(blocks) >= 3
+    for block in blocks:
+        assert block.splitlines()[0] == "> **合规提示**"
+        assert all(line.startswith(">") for line in block.splitlines())  # a cell of its own
+        assert "《医药代表备案管理办法（试行）》" in block and "2020年9月30日" in block

@@ -7,13 +7,16 @@ import pandas as pd
 import pytest
 
 from course.errors import CourseInputError
+from course.i18n import set_language
 from course.portfolio import (
     GROWTH_CUTOFF,
     OBJECTIVES,
     QUADRANTS,
     SHARE_CUTOFF,
+    adopter_category,
     bcg_quadrant,
     classify_portfolio,
+    lifecycle_stage,
     quadrant_info,
 )
 
@@ -162,3 +165,15 @@ def test_any_row_labels_are_kept() -> None:
     shuffled = _portfolio().iloc[[4, 2, 0, 3, 1]]
     out = classify_portfolio(shuffled)
     assert out.loc[4, "quadrant"] == "star" and out.loc[1, "quadrant"] == "question_mark"
+
+
+def test_a_chinese_lesson_names_quadrants_objectives_stages_and_adopters_in_chinese_only() -> None:
+    table = pd.DataFrame({"product": ["N", "G"], "market_growth": [0.03, 0.16], "relative_share": [0.55, 1.35]})
+    set_language("zh")
+    out = classify_portfolio(table)
+    assert list(out["quadrant_label"]) == ["瘦狗 / 赖皮狗", "明星"]
+    assert list(out["objective_label"]) == ["放弃", "增长/突破"]
+    assert lifecycle_stage([100, 104, 106]).label == "成熟期"
+    assert adopter_category(30, 200).label == "早期采用者"
+    set_language("en")
+    assert list(classify_portfolio(table)["quadrant_label"]) == ["Dog (瘦狗 / 赖皮狗)", "Star (明星)"]

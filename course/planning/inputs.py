@@ -1,4 +1,4 @@
-"""Checks of the planning tables: one row per doctor, known days and slots, positions."""
+"""The planning tables' input rules, on :mod:`course.inputs`: one row per doctor, known days and slots, positions."""
 
 from __future__ import annotations
 

@@ -65,7 +65,8 @@ def test_a_chinese_lesson_runs_top_to_bottom_in_a_chinese_jupyterlab(
 
 
 def _validate(page: object, screenshots: Path, name: str) -> str:
-    page.locator(".validate-button button, button:has-text('Validate')").first.click()  # type: ignore[attr-defined]
+    # the visible one: JupyterLab may restore the previous test's notebook in a hidden tab
+    page.locator(".validate-button button, button:has-text('Validate') >> visible=true").first.click()  # type: ignore[attr-defined]
     dialog = page.locator(".jp-Dialog")  # type: ignore[attr-defined]
     dialog.wait_for(timeout=120_000)
     text = str(dialog.inner_text())

@@ -27,7 +27,8 @@ def _answer_sources(assignment: str) -> dict[str, str]:
 
 
 def _validate(page: object) -> str:
-    page.locator(".validate-button button, button:has-text('Validate')").first.click()  # type: ignore[attr-defined]
+    # the visible one: JupyterLab may restore the previous test's notebook in a hidden tab
+    page.locator(".validate-button button, button:has-text('Validate') >> visible=true").first.click()  # type: ignore[attr-defined]
     dialog = page.locator(".jp-Dialog")  # type: ignore[attr-defined]
     dialog.wait_for(timeout=120_000)
     text = str(dialog.inner_text())

@@ -165,15 +165,10 @@ def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: st
     [0.8, 1.0, 1.2]
     """
     check_choice("against", against, ("size", "growth"))
-    table = report.table
-    size_column = "size" if "size" in table.columns else "potential"
-    column = size_column if against == "size" else "growth"
-    r = report.r_size if against == "size" else report.r_growth
-    used = table[table["attainment"].notna()]
-    unfair = r is not None and abs(r) >= report.threshold
+    used, column, colour = _fairness_points(report, against)
     with plot_context():
         ax = new_axes(ax, figsize=(5, 4))
-        ax.scatter(used[column], used["attainment"], color=VERDICT_COLOURS["fail" if unfair else "pass"],
+        ax.scatter(used[column], used["attainment"], color=colour,
                    edgecolor="#333333", linewidth=0.5, alpha=0.85, gid="attainment")
         ax.axhline(1.0, color="#333333", linewidth=0.8, linestyle="--")
         ax.set_ylim(*(limits or attainment_limits(used["attainment"])))
@@ -184,6 +179,15 @@ def plot_fairness(report: FairnessReport, ax: Axes | None = None, *, against: st
         ax.set_ylabel(title("Attainment"))
         ax.set_title(_fairness_title(report, against))
     return ax
+
+
+def _fairness_points(report: FairnessReport, against: str) -> tuple[pd.DataFrame, str, str]:
+    """The rows with an attainment, the column on the x axis, the points' colour."""
+    used = report.table[report.table["attainment"].notna()]
+    column = ("size" if "size" in used.columns else "potential") if against == "size" else "growth"
+    r = report.r_size if against == "size" else report.r_growth
+    unfair = r is not None and abs(r) >= report.threshold
+    return used, column, VERDICT_COLOURS["fail" if unfair else "pass"]
 
 
 def _fairness_title(report: FairnessReport, against: str) -> str:
@@ -261,8 +265,7 @@ def fairness_still(report: FairnessReport, against: str,
     >>> fairness_still(fairness_check(t), "size")[1]
     (0.7, 1.3)
     """
-    used = report.table[report.table["attainment"].notna()]
-    column = ("size" if "size" in used.columns else "potential") if against == "size" else "growth"
+    used, column, _colour = _fairness_points(report, against)
     return against, limits or attainment_limits(used["attainment"]), tuple(used[column])
 
 
@@ -281,13 +284,10 @@ def move_fairness(ax: Axes, report: FairnessReport, against: str) -> list[Artist
     >>> ax.collections[0].get_offsets()[:, 1].tolist()
     [0.9, 1.0, 1.1]
     """
-    used = report.table[report.table["attainment"].notna()]
-    column = ("size" if "size" in used.columns else "potential") if against == "size" else "growth"
-    r = report.r_size if against == "size" else report.r_growth
-    unfair = r is not None and abs(r) >= report.threshold
+    used, column, colour = _fairness_points(report, against)
     points = next(c for c in ax.collections if c.get_gid() == "attainment")
     points.set_offsets(np.column_stack([used[column].to_numpy(float), used["attainment"].to_numpy(float)]))
-    points.set_facecolor(VERDICT_COLOURS["fail" if unfair else "pass"])
+    points.set_facecolor(colour)
     points.set_alpha(0.85)
     ax.title.set_text(_fairness_title(report, against))
     return [points, ax.title]
